@@ -1,0 +1,4 @@
+package io.gantry.api.ecs.cluster;
+
+/** ListClusters input. */
+public record ListClustersRequest(String nextToken, Integer maxResults) {}

@@ -1,0 +1,4 @@
+package io.gantry.api.ecs.settings;
+
+/** The output of PutAccountSetting, PutAccountSettingDefault and DeleteAccountSetting. */
+public record SettingResponse(Setting setting) {}

@@ -1,0 +1,4 @@
+package io.gantry.api.ecs.tags;
+
+/** ListTagsForResource input. */
+public record ListTagsForResourceRequest(String resourceArn) {}

@@ -1,0 +1,35 @@
+package io.gantry.cli;
+
+import io.gantry.server.ServerConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The control-plane flags shared by {@code gantry server} and {@code gantry up}. */
+final class ServerOptions {
+  @Option(names = "--bind", description = "Address to listen on (default 127.0.0.1; env GANTRY_BIND).")
+  String bind;
+
+  @Option(names = "--port", description = "HTTP port (default 8080; env GANTRY_PORT).")
+  String port;
+
+  @Option(names = "--data-dir", description = "Where state and credentials live (default ./.gantry; env GANTRY_DATA_DIR).")
+  String dataDir;
+
+  @Option(names = "--account-id", description = "Account of keys that name none (default 000000000000; env GANTRY_ACCOUNT_ID).")
+  String accountId;
+
+  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id (env GANTRY_CONFIG).")
+  Path configFile;
+
+  /** Defaults < file < environment < flags. */
+  ServerConfig resolve(Map<String, String> env) throws IOException {
+    ServerConfig config = ServerConfig.defaults();
+    Path file = configFile != null ? configFile : env.containsKey("GANTRY_CONFIG") ? Path.of(env.get("GANTRY_CONFIG")) : null;
+    if (file != null) {
+      config = config.withFile(file);
+    }
+    return config.withEnvironment(env).with(bind, port, dataDir, accountId);
+  }
+}

@@ -1,0 +1,2 @@
+/** The {@code gantry} command line: {@code up}, {@code server} and admin verbs. */
+package io.gantry.cli;

@@ -1,0 +1,162 @@
+package io.gantry.server;
+
+import io.gantry.api.sigv4.Credential;
+import io.gantry.api.sigv4.SigV4Verifier;
+import io.gantry.server.auth.AccessKey;
+import io.gantry.server.auth.CredentialsFile;
+import io.gantry.server.clusters.ClusterHandler;
+import io.gantry.server.dispatch.EcsDispatcher;
+import io.gantry.server.dispatch.EcsHandler;
+import io.gantry.server.dispatch.InputValidator;
+import io.gantry.server.dispatch.OperationRegistry;
+import io.gantry.server.http.EcsHttpHandler;
+import io.gantry.server.settings.AccountSettingHandler;
+import io.gantry.server.state.EntityStore;
+import io.gantry.server.tags.TagHandler;
+import io.gantry.server.tags.TagStore;
+import io.gantry.server.taskdefs.TaskDefinitionHandler;
+import io.gantry.store.KvStore;
+import io.gantry.store.embedded.EmbeddedKvStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control plane process: opens the store, loads the access keys, wires the handlers and
+ * serves the ECS API over HTTP until {@link #close()}. Start and close from one thread; the
+ * running server serves requests on Jetty's thread pool.
+ */
+public final class GantryServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GantryServer.class);
+
+  private final ServerConfig config;
+  private final KvStore kv;
+  private final Server jetty;
+  private final List<AccessKey> keys;
+  private final boolean credentialsCreated;
+
+  private GantryServer(ServerConfig config, KvStore kv, Server jetty, List<AccessKey> keys, boolean created) {
+    this.config = config;
+    this.kv = kv;
+    this.jetty = jetty;
+    this.keys = keys;
+    this.credentialsCreated = created;
+  }
+
+  /** Starts a server with {@code config}; the access key pair from {@code env} is used when set. */
+  public static GantryServer start(ServerConfig config, Map<String, String> env, Clock clock) throws Exception {
+    AccessKey preset = presetKey(env, config.accountId());
+    CredentialsFile.Loaded loaded = CredentialsFile.loadOrCreate(
+        config.credentialsFile(), config.accountId(), preset, CredentialsFile.secureRandom());
+    KvStore kv = EmbeddedKvStore.open(config.storeDir());
+    try {
+      EntityStore store = new EntityStore(kv);
+      TagStore tags = new TagStore(store);
+      OperationRegistry registry = new OperationRegistry();
+      for (EcsHandler handler : List.of(
+          new ClusterHandler(store, tags),
+          new TaskDefinitionHandler(store, tags),
+          new TagHandler(store, tags),
+          new AccountSettingHandler(store))) {
+        handler.register(registry);
+      }
+      EcsDispatcher dispatcher = new EcsDispatcher(registry, inputValidator());
+      Map<String, AccessKey> byId = loaded.keys().stream()
+          .collect(Collectors.toUnmodifiableMap(AccessKey::accessKeyId, Function.identity(), (a, b) -> a));
+      SigV4Verifier verifier = new SigV4Verifier(
+          id -> Optional.ofNullable(byId.get(id)).map(k -> new Credential(k.accessKeyId(), k.secretAccessKey(), k.accountId())),
+          "ecs", clock, Duration.ofMinutes(5));
+      Server jetty = jetty(config, new EcsHttpHandler(dispatcher, verifier, clock));
+      jetty.start();
+      GantryServer server = new GantryServer(config, kv, jetty, loaded.keys(), loaded.created());
+      log.info("Gantry control plane listening on {} (data: {}, credentials: {})",
+          server.endpoint(), config.dataDir(), config.credentialsFile());
+      return server;
+    } catch (Exception e) {
+      kv.close();
+      throw e;
+    }
+  }
+
+  private static InputValidator inputValidator() {
+    return new io.gantry.server.dispatch.ModelInputValidator();
+  }
+
+  private static AccessKey presetKey(Map<String, String> env, String accountId) {
+    String id = env.get("GANTRY_ACCESS_KEY_ID");
+    String secret = env.get("GANTRY_SECRET_ACCESS_KEY");
+    if (id == null || id.isBlank() || secret == null || secret.isBlank()) {
+      return null;
+    }
+    return new AccessKey("default", id.strip(), secret.strip(), accountId);
+  }
+
+  private static Server jetty(ServerConfig config, EcsHttpHandler handler) {
+    QueuedThreadPool pool = new QueuedThreadPool(64, 8);
+    pool.setName("gantry-http");
+    Server server = new Server(pool);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendDateHeader(true);
+    ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(config.bind());
+    connector.setPort(config.port());
+    connector.setIdleTimeout(Duration.ofMinutes(2).toMillis());
+    server.addConnector(connector);
+    server.setHandler(handler);
+    server.setStopTimeout(5_000);
+    return server;
+  }
+
+  /** The base URL clients use, e.g. {@code http://127.0.0.1:8080}. */
+  public String endpoint() {
+    ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
+    String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+    if ("0.0.0.0".equals(config.bind())) {
+      host = "127.0.0.1";
+    }
+    return "http://" + host + ":" + connector.getLocalPort();
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public List<AccessKey> keys() {
+    return keys;
+  }
+
+  /** Whether this start created the credentials file (first start). */
+  public boolean credentialsCreated() {
+    return credentialsCreated;
+  }
+
+  public void join() throws InterruptedException {
+    jetty.join();
+  }
+
+  /** Stops accepting requests, lets running ones finish, then closes the store. Idempotent. */
+  @Override
+  public void close() {
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      log.warn("error while stopping the HTTP server", e);
+    } finally {
+      kv.close();
+    }
+  }
+
+}

@@ -1,0 +1,81 @@
+package io.gantry.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The control plane's configuration, read once at start-up: defaults in code, then a properties
+ * file, then environment variables, then command-line flags, each layer overriding the last.
+ *
+ * @param bind address to listen on
+ * @param port HTTP port (0 picks a free one)
+ * @param dataDir where the store and the credentials file live
+ * @param accountId the account that keys without {@code aws_account_id} belong to
+ */
+public record ServerConfig(String bind, int port, Path dataDir, String accountId) {
+  public static final String DEFAULT_ACCOUNT = "000000000000";
+
+  public ServerConfig {
+    if (bind == null || bind.isBlank()) {
+      throw new IllegalArgumentException("bind address must not be empty");
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+    }
+    if (accountId == null || !accountId.matches("\\d{12}")) {
+      throw new IllegalArgumentException("account id must be 12 digits: " + accountId);
+    }
+    dataDir = dataDir.toAbsolutePath().normalize();
+  }
+
+  public static ServerConfig defaults() {
+    return new ServerConfig("127.0.0.1", 8080, Path.of(".gantry"), DEFAULT_ACCOUNT);
+  }
+
+  public Path credentialsFile() {
+    return dataDir.resolve("credentials");
+  }
+
+  public Path storeDir() {
+    return dataDir.resolve("store");
+  }
+
+  /** This configuration with values from a properties file ({@code bind}, {@code port}, {@code data-dir}, {@code account-id}). */
+  public ServerConfig withFile(Path file) throws IOException {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file)) {
+      p.load(r);
+    }
+    return with(p.getProperty("bind"), p.getProperty("port"), p.getProperty("data-dir"), p.getProperty("account-id"));
+  }
+
+  /** This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR}, {@code GANTRY_ACCOUNT_ID}. */
+  public ServerConfig withEnvironment(Map<String, String> env) {
+    return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"));
+  }
+
+  /** This configuration with each non-null value replaced. */
+  public ServerConfig with(String newBind, String newPort, String newDataDir, String newAccountId) {
+    int p = port;
+    if (newPort != null && !newPort.isBlank()) {
+      try {
+        p = Integer.parseInt(newPort.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("port must be a number: " + newPort);
+      }
+    }
+    return new ServerConfig(
+        blank(newBind) ? bind : newBind.strip(),
+        p,
+        blank(newDataDir) ? dataDir : Path.of(newDataDir.strip()),
+        blank(newAccountId) ? accountId : newAccountId.strip());
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,2 @@
+/** Access keys: the credentials file in the data directory, key generation, and the key lookup for SigV4. */
+package io.gantry.server.auth;

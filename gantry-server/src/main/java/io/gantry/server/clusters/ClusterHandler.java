@@ -1,0 +1,235 @@
+package io.gantry.server.clusters;
+
+import io.gantry.api.ecs.cluster.ClusterResponse;
+import io.gantry.api.ecs.cluster.CreateClusterRequest;
+import io.gantry.api.ecs.cluster.DeleteClusterRequest;
+import io.gantry.api.ecs.cluster.DescribeClustersRequest;
+import io.gantry.api.ecs.cluster.DescribeClustersResponse;
+import io.gantry.api.ecs.cluster.ListClustersRequest;
+import io.gantry.api.ecs.cluster.ListClustersResponse;
+import io.gantry.api.ecs.cluster.PutClusterCapacityProvidersRequest;
+import io.gantry.api.ecs.cluster.UpdateClusterRequest;
+import io.gantry.api.ecs.cluster.UpdateClusterSettingsRequest;
+import io.gantry.model.Arn;
+import io.gantry.model.EcsException;
+import io.gantry.model.ErrorCode;
+import io.gantry.model.Failure;
+import io.gantry.model.KeyValuePair;
+import io.gantry.model.Scope;
+import io.gantry.model.Tag;
+import io.gantry.model.cluster.Cluster;
+import io.gantry.server.dispatch.EcsHandler;
+import io.gantry.server.dispatch.OperationRegistry;
+import io.gantry.server.dispatch.RequestContext;
+import io.gantry.server.paging.Pages;
+import io.gantry.server.state.EntityStore;
+import io.gantry.server.state.StateKeys;
+import io.gantry.server.state.Versioned;
+import io.gantry.server.tags.TagStore;
+import io.gantry.server.tags.Tags;
+import io.gantry.store.Txn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The cluster operations. Clusters are stored one record per name; a deleted cluster stays as
+ * INACTIVE (as ECS shows it) until a cluster of the same name is created again. Thread-safe;
+ * every update is a compare-and-set on the cluster's revision.
+ */
+public final class ClusterHandler implements EcsHandler {
+  private static final Set<String> INCLUDE_FIELDS = Set.of("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS");
+  private final EntityStore store;
+  private final TagStore tags;
+  private final ClusterRefs refs;
+
+  public ClusterHandler(EntityStore store, TagStore tags) {
+    this.store = store;
+    this.tags = tags;
+    this.refs = new ClusterRefs(store);
+  }
+
+  @Override
+  public void register(OperationRegistry registry) {
+    registry
+        .register("CreateCluster", CreateClusterRequest.class, this::create)
+        .register("DescribeClusters", DescribeClustersRequest.class, this::describe)
+        .register("ListClusters", ListClustersRequest.class, this::list)
+        .register("UpdateCluster", UpdateClusterRequest.class, this::update)
+        .register("UpdateClusterSettings", UpdateClusterSettingsRequest.class, this::updateSettings)
+        .register("PutClusterCapacityProviders", PutClusterCapacityProvidersRequest.class, this::putCapacityProviders)
+        .register("DeleteCluster", DeleteClusterRequest.class, this::delete);
+  }
+
+  ClusterResponse create(RequestContext ctx, CreateClusterRequest req) {
+    Scope scope = ctx.scope();
+    String name = req.clusterName() == null || req.clusterName().isEmpty() ? ClusterRefs.DEFAULT : req.clusterName();
+    if (!ClusterRefs.validName(name)) {
+      throw EcsException.invalidParameter("Cluster name can have up to 255 characters, consisting of letters "
+          + "(uppercase and lowercase), numbers, hyphens and underscores.");
+    }
+    List<Tag> newTags = Tags.validate(req.tags());
+    var settings = ClusterRules.settings(req.settings());
+    var configuration = ClusterRules.configuration(req.configuration());
+    List<String> providers = req.capacityProviders() == null ? List.of() : List.copyOf(req.capacityProviders());
+    var strategy = req.defaultCapacityProviderStrategy() == null ? List.<io.gantry.model.cluster.CapacityProviderStrategyItem>of()
+        : List.copyOf(req.defaultCapacityProviderStrategy());
+    ClusterRules.capacityProviders(providers, strategy, ClusterRules.BUILT_IN_PROVIDERS);
+    String key = StateKeys.cluster(scope, name);
+    String arn = Arn.cluster(scope, name);
+    Cluster created = store.retry(attempt -> {
+      Optional<Versioned<Cluster>> existing = store.get(key, Cluster.class);
+      if (existing.isPresent() && Cluster.ACTIVE.equals(existing.get().value().status())) {
+        // CreateCluster is idempotent for an active cluster: ECS answers with the existing one.
+        return new EntityStore.Attempt<>(null, existing.get().value());
+      }
+      Cluster cluster = new Cluster(arn, name, configuration, Cluster.ACTIVE, 0, 0, 0, 0, List.of(), null,
+          settings == null ? List.of(new io.gantry.model.cluster.ClusterSetting("containerInsights", "disabled")) : settings,
+          providers, strategy, List.of(), null, req.serviceConnectDefaults());
+      Txn.Builder txn = Txn.builder().unchangedSince(key, existing.map(Versioned::modRevision).orElse(0L))
+          .put(key, store.encode(cluster));
+      tags.delete(txn, scope, arn);
+      tags.put(txn, scope, arn, newTags);
+      return new EntityStore.Attempt<>(txn.build(), cluster);
+    });
+    return new ClusterResponse(view(scope, created, Set.of("SETTINGS", "CONFIGURATIONS", "TAGS"), true));
+  }
+
+  DescribeClustersResponse describe(RequestContext ctx, DescribeClustersRequest req) {
+    Scope scope = ctx.scope();
+    List<String> asked = req.clusters() == null || req.clusters().isEmpty() ? List.of(ClusterRefs.DEFAULT) : req.clusters();
+    if (asked.size() > 100) {
+      throw EcsException.invalidParameter("You can describe at most 100 clusters in one call.");
+    }
+    Set<String> include = req.include() == null ? Set.of() : Set.copyOf(req.include());
+    for (String field : include) {
+      if (!INCLUDE_FIELDS.contains(field)) {
+        throw EcsException.invalidParameter("Invalid include value: " + field + ".");
+      }
+    }
+    List<Cluster> found = new ArrayList<>();
+    List<Failure> failures = new ArrayList<>();
+    for (String ref : asked) {
+      Optional<Versioned<Cluster>> cluster = refs.find(scope, ref);
+      if (cluster.isPresent()) {
+        found.add(view(scope, cluster.get().value(), include, false));
+      } else {
+        String name = ClusterRefs.name(scope, ref).orElse(null);
+        failures.add(Failure.missing(name != null ? Arn.cluster(scope, name) : ref));
+      }
+    }
+    return new DescribeClustersResponse(found, failures);
+  }
+
+  ListClustersResponse list(RequestContext ctx, ListClustersRequest req) {
+    List<String> arns = new ArrayList<>();
+    for (Versioned<Cluster> v : store.list(StateKeys.clusters(ctx.scope()), Cluster.class)) {
+      if (Cluster.ACTIVE.equals(v.value().status())) {
+        arns.add(v.value().clusterArn());
+      }
+    }
+    arns.sort(null);
+    Pages.Page<String> page = Pages.page(arns, a -> a, req.nextToken(), req.maxResults(), 100, 100);
+    return new ListClustersResponse(page.items(), page.nextToken());
+  }
+
+  ClusterResponse update(RequestContext ctx, UpdateClusterRequest req) {
+    var settings = ClusterRules.settings(req.settings());
+    var configuration = ClusterRules.configuration(req.configuration());
+    Cluster updated = modify(ctx.scope(), req.cluster(), c -> {
+      Cluster next = c;
+      if (settings != null) {
+        next = next.withSettings(ClusterRules.merge(next.settings(), settings));
+      }
+      if (configuration != null || req.serviceConnectDefaults() != null) {
+        next = next.withConfiguration(configuration != null ? configuration : next.configuration(),
+            req.serviceConnectDefaults() != null ? req.serviceConnectDefaults() : next.serviceConnectDefaults());
+      }
+      return next;
+    });
+    return new ClusterResponse(view(ctx.scope(), updated, Set.of("SETTINGS", "CONFIGURATIONS"), true));
+  }
+
+  ClusterResponse updateSettings(RequestContext ctx, UpdateClusterSettingsRequest req) {
+    var settings = ClusterRules.settings(req.settings() == null ? List.of() : req.settings());
+    Cluster updated = modify(ctx.scope(), req.cluster(), c -> c.withSettings(ClusterRules.merge(c.settings(), settings)));
+    return new ClusterResponse(view(ctx.scope(), updated, Set.of("SETTINGS", "CONFIGURATIONS"), true));
+  }
+
+  ClusterResponse putCapacityProviders(RequestContext ctx, PutClusterCapacityProvidersRequest req) {
+    List<String> providers = req.capacityProviders() == null ? List.of() : List.copyOf(req.capacityProviders());
+    var strategy = req.defaultCapacityProviderStrategy() == null
+        ? List.<io.gantry.model.cluster.CapacityProviderStrategyItem>of() : List.copyOf(req.defaultCapacityProviderStrategy());
+    ClusterRules.capacityProviders(providers, strategy, ClusterRules.BUILT_IN_PROVIDERS);
+    Cluster updated = modify(ctx.scope(), req.cluster(), c -> c.withCapacityProviders(providers, strategy));
+    return new ClusterResponse(view(ctx.scope(), updated, Set.of("SETTINGS", "CONFIGURATIONS"), true));
+  }
+
+  ClusterResponse delete(RequestContext ctx, DeleteClusterRequest req) {
+    Scope scope = ctx.scope();
+    Cluster deleted = store.retry(attempt -> {
+      Versioned<Cluster> current = refs.active(scope, req.cluster());
+      String name = current.value().clusterName();
+      if (!store.kv().range(StateKeys.containerInstances(scope, name)).isEmpty()) {
+        throw new EcsException(ErrorCode.CLUSTER_CONTAINS_CONTAINER_INSTANCES,
+            "The Cluster cannot be deleted while Container Instances are active or draining.");
+      }
+      if (!store.kv().range(StateKeys.services(scope, name)).isEmpty()) {
+        throw new EcsException(ErrorCode.CLUSTER_CONTAINS_SERVICES,
+            "The Cluster cannot be deleted while Services are active.");
+      }
+      if (!store.kv().range(StateKeys.tasks(scope, name)).isEmpty()) {
+        throw new EcsException(ErrorCode.CLUSTER_CONTAINS_TASKS,
+            "The Cluster cannot be deleted while Tasks are active.");
+      }
+      Cluster inactive = current.value().withStatus(Cluster.INACTIVE);
+      // The instance, service and task prefixes must stay empty while the cluster goes away; a
+      // registration racing with this delete re-checks the cluster's revision, which changes here.
+      Txn txn = Txn.builder().modRevisionIs(current.key(), current.modRevision())
+          .put(current.key(), store.encode(inactive)).build();
+      return new EntityStore.Attempt<>(txn, inactive);
+    });
+    return new ClusterResponse(view(scope, deleted, Set.of("SETTINGS", "CONFIGURATIONS"), true));
+  }
+
+  private Cluster modify(Scope scope, String ref, UnaryOperator<Cluster> change) {
+    return store.retry(attempt -> {
+      Versioned<Cluster> current = refs.active(scope, ref);
+      Cluster next = change.apply(current.value());
+      Txn txn = Txn.builder().modRevisionIs(current.key(), current.modRevision())
+          .put(current.key(), store.encode(next)).build();
+      return new EntityStore.Attempt<>(txn, next);
+    });
+  }
+
+  /** The cluster as it is shown: live counts, and the optional fields that were asked for. */
+  private Cluster view(Scope scope, Cluster c, Set<String> include, boolean alwaysSettings) {
+    String name = c.clusterName();
+    boolean active = Cluster.ACTIVE.equals(c.status());
+    int instances = active ? store.kv().range(StateKeys.containerInstances(scope, name)).size() : 0;
+    int services = active ? store.kv().range(StateKeys.services(scope, name)).size() : 0;
+    List<KeyValuePair> statistics = include.contains("STATISTICS") ? statistics(services) : List.of();
+    List<Tag> tagList = include.contains("TAGS") ? tags.tags(scope, c.clusterArn()) : List.of();
+    return c.described(instances, 0, 0, services, statistics, tagList,
+        alwaysSettings || include.contains("SETTINGS"), include.contains("CONFIGURATIONS"));
+  }
+
+  private static List<KeyValuePair> statistics(int services) {
+    // Task counts by launch type arrive with tasks; until then every task count is zero.
+    return List.of(
+        new KeyValuePair("runningEC2TasksCount", "0"),
+        new KeyValuePair("runningFargateTasksCount", "0"),
+        new KeyValuePair("pendingEC2TasksCount", "0"),
+        new KeyValuePair("pendingFargateTasksCount", "0"),
+        new KeyValuePair("runningExternalTasksCount", "0"),
+        new KeyValuePair("pendingExternalTasksCount", "0"),
+        new KeyValuePair("activeEC2ServiceCount", Integer.toString(services)),
+        new KeyValuePair("activeFargateServiceCount", "0"),
+        new KeyValuePair("drainingEC2ServiceCount", "0"),
+        new KeyValuePair("drainingFargateServiceCount", "0"),
+        new KeyValuePair("activeExternalServiceCount", "0"),
+        new KeyValuePair("drainingExternalServiceCount", "0"));
+  }
+}

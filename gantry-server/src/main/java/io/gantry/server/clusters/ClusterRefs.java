@@ -1,0 +1,57 @@
+package io.gantry.server.clusters;
+
+import io.gantry.model.Arn;
+import io.gantry.model.EcsException;
+import io.gantry.model.Scope;
+import io.gantry.model.cluster.Cluster;
+import io.gantry.server.state.EntityStore;
+import io.gantry.server.state.StateKeys;
+import io.gantry.server.state.Versioned;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves the cluster a request names (a short name or an ARN, {@code default} when absent)
+ * to its stored record. Thread-safe.
+ */
+public final class ClusterRefs {
+  public static final String DEFAULT = "default";
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
+
+  private final EntityStore store;
+
+  public ClusterRefs(EntityStore store) {
+    this.store = store;
+  }
+
+  /** The cluster name that {@code ref} stands for in {@code scope}; empty when it cannot name one. */
+  public static Optional<String> name(Scope scope, String ref) {
+    if (ref == null || ref.isEmpty()) {
+      return Optional.of(DEFAULT);
+    }
+    Optional<Arn> arn = Arn.parse(ref);
+    if (arn.isPresent()) {
+      Arn a = arn.get();
+      boolean ours = a.service().equals("ecs") && a.resourceType().equals("cluster")
+          && a.accountId().equals(scope.accountId()) && a.region().equals(scope.region());
+      return ours && NAME.matcher(a.resource()).matches() ? Optional.of(a.resource()) : Optional.empty();
+    }
+    return NAME.matcher(ref).matches() ? Optional.of(ref) : Optional.empty();
+  }
+
+  public static boolean validName(String name) {
+    return NAME.matcher(name).matches();
+  }
+
+  /** The stored cluster {@code ref} names, active or not. */
+  public Optional<Versioned<Cluster>> find(Scope scope, String ref) {
+    return name(scope, ref).flatMap(n -> store.get(StateKeys.cluster(scope, n), Cluster.class));
+  }
+
+  /** The ACTIVE cluster {@code ref} names, or ClusterNotFoundException. */
+  public Versioned<Cluster> active(Scope scope, String ref) {
+    return find(scope, ref)
+        .filter(v -> Cluster.ACTIVE.equals(v.value().status()))
+        .orElseThrow(EcsException::clusterNotFound);
+  }
+}

@@ -1,0 +1,2 @@
+/** Cluster operations: create, describe, list, update, capacity providers and delete. */
+package io.gantry.server.clusters;

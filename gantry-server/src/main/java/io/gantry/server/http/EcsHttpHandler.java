@@ -1,0 +1,124 @@
+package io.gantry.server.http;
+
+import io.gantry.api.sigv4.SigV4Verifier;
+import io.gantry.api.sigv4.SignableRequest;
+import io.gantry.api.sigv4.VerifiedCaller;
+import io.gantry.model.EcsException;
+import io.gantry.model.ErrorCode;
+import io.gantry.model.Scope;
+import io.gantry.server.dispatch.EcsDispatcher;
+import io.gantry.server.dispatch.RequestContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The awsJson1_1 endpoint: {@code POST /} with {@code X-Amz-Target}. Reads the body, verifies the
+ * SigV4 signature, dispatches, and writes the JSON answer with {@code x-amzn-RequestId}. Also
+ * answers {@code GET /health} without authentication. Runs on Jetty's request threads; blocking
+ * reads of the (bounded) body are fine there.
+ */
+public final class EcsHttpHandler extends Handler.Abstract {
+  private static final int MAX_BODY = 4 * 1024 * 1024;
+  private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+
+  private final EcsDispatcher dispatcher;
+  private final SigV4Verifier verifier;
+  private final Clock clock;
+
+  public EcsHttpHandler(EcsDispatcher dispatcher, SigV4Verifier verifier, Clock clock) {
+    this.dispatcher = dispatcher;
+    this.verifier = verifier;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    String requestId = UUID.randomUUID().toString();
+    String path = request.getHttpURI().getPath();
+    String method = request.getMethod();
+    if ("GET".equals(method) && "/health".equals(path)) {
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
+      Content.Sink.write(response, true, "ok\n", callback);
+      return true;
+    }
+    EcsDispatcher.Response answer;
+    if (!"POST".equals(method)) {
+      answer = EcsDispatcher.error(ErrorCode.UNKNOWN_OPERATION, "Only POST / is served here (awsJson1_1).");
+    } else {
+      answer = serve(request, path, requestId);
+    }
+    response.setStatus(answer.status());
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+    response.getHeaders().put("x-amzn-RequestId", requestId);
+    response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    return true;
+  }
+
+  private EcsDispatcher.Response serve(Request request, String path, String requestId) {
+    byte[] body;
+    try {
+      body = readBody(request);
+    } catch (EcsException e) {
+      return EcsDispatcher.error(e.code(), e.getMessage());
+    } catch (IOException e) {
+      return EcsDispatcher.error(ErrorCode.SERIALIZATION, "The request body could not be read.");
+    }
+    VerifiedCaller caller;
+    String operation;
+    try {
+      caller = verifier.verify(new SignableRequest(request.getMethod(), path, request.getHttpURI().getQuery(),
+          headers(request), body));
+      operation = dispatcher.operationName(request.getHeaders().get("X-Amz-Target"));
+    } catch (EcsException e) {
+      return EcsDispatcher.error(e.code(), e.getMessage());
+    }
+    Scope scope;
+    try {
+      scope = new Scope(caller.accountId(), caller.region());
+    } catch (IllegalArgumentException e) {
+      return EcsDispatcher.error(ErrorCode.INVALID_SIGNATURE, "The credential scope names an invalid region.");
+    }
+    return dispatcher.dispatch(operation, body, new RequestContext(scope, caller.accessKeyId(), requestId, clock.instant()));
+  }
+
+  private static byte[] readBody(Request request) throws IOException {
+    long length = request.getLength();
+    if (length > MAX_BODY) {
+      throw new EcsException(ErrorCode.SERIALIZATION, "The request body is larger than " + MAX_BODY + " bytes.");
+    }
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      byte[] body = in.readNBytes(MAX_BODY + 1);
+      if (body.length > MAX_BODY) {
+        throw new EcsException(ErrorCode.SERIALIZATION, "The request body is larger than " + MAX_BODY + " bytes.");
+      }
+      return body;
+    }
+  }
+
+  private static Map<String, List<String>> headers(Request request) {
+    Map<String, List<String>> headers = new HashMap<>();
+    for (HttpField field : request.getHeaders()) {
+      headers.computeIfAbsent(field.getLowerCaseName(), k -> new ArrayList<>(1)).add(field.getValue());
+    }
+    return headers;
+  }
+
+  static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}

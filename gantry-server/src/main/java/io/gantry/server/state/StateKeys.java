@@ -1,0 +1,71 @@
+package io.gantry.server.state;
+
+import io.gantry.model.Scope;
+
+/**
+ * The key space. Every resource key starts with its scope ({@code ecs/ACCOUNT/REGION/}) so
+ * accounts and regions never see each other's resources; the kind follows, then the resource's
+ * own name. Prefix reads on a kind list it.
+ */
+public final class StateKeys {
+  private StateKeys() {}
+
+  public static String scope(Scope scope) {
+    return "ecs/" + scope.accountId() + "/" + scope.region() + "/";
+  }
+
+  public static String clusters(Scope scope) {
+    return scope(scope) + "cluster/";
+  }
+
+  public static String cluster(Scope scope, String name) {
+    return clusters(scope) + name;
+  }
+
+  /** Task definition revisions of one family; revisions are zero-padded so keys sort by number. */
+  public static String taskDefinitions(Scope scope) {
+    return scope(scope) + "taskdef/";
+  }
+
+  public static String taskDefinitionFamily(Scope scope, String family) {
+    return taskDefinitions(scope) + family + "/";
+  }
+
+  public static String taskDefinition(Scope scope, String family, int revision) {
+    return taskDefinitionFamily(scope, family) + String.format("%010d", revision);
+  }
+
+  /** The last revision number handed out for a family (survives deletion of all revisions). */
+  public static String taskDefinitionSequence(Scope scope, String family) {
+    return scope(scope) + "taskdef-seq/" + family;
+  }
+
+  public static String containerInstances(Scope scope, String cluster) {
+    return scope(scope) + "instance/" + cluster + "/";
+  }
+
+  public static String containerInstance(Scope scope, String cluster, String id) {
+    return containerInstances(scope, cluster) + id;
+  }
+
+  public static String tags(Scope scope, String resourceArn) {
+    return scope(scope) + "tags/" + resourceArn;
+  }
+
+  public static String accountSettings(Scope scope) {
+    return scope(scope) + "setting/";
+  }
+
+  /** An account setting for one principal; {@code principal} is an ARN or {@code default}. */
+  public static String accountSetting(Scope scope, String principal, String name) {
+    return accountSettings(scope) + principal + "|" + name;
+  }
+
+  public static String tasks(Scope scope, String cluster) {
+    return scope(scope) + "task/" + cluster + "/";
+  }
+
+  public static String services(Scope scope, String cluster) {
+    return scope(scope) + "service/" + cluster + "/";
+  }
+}
