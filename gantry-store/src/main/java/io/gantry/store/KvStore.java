@@ -1,5 +1,6 @@
 package io.gantry.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,13 +31,14 @@ public interface KvStore extends AutoCloseable {
   /**
    * One page of {@link #range}: at most {@code limit} keys starting with {@code prefix} that sort
    * after {@code startKeyExclusive} (pass {@code ""} for the first page, then the last key
-   * returned), in ascending key order, read at one revision.
+   * returned), in ascending key order, read at one revision. The default pages through
+   * {@link #range}; stores override it to read only the page.
    */
   default List<KeyValue> rangeFrom(String prefix, String startKeyExclusive, int limit) {
     if (limit <= 0) {
       throw new IllegalArgumentException("limit must be positive: " + limit);
     }
-    List<KeyValue> page = new java.util.ArrayList<>(Math.min(limit, 256));
+    List<KeyValue> page = new ArrayList<>(Math.min(limit, 256));
     for (KeyValue kv : range(prefix)) {
       if (page.size() == limit) {
         break;
@@ -60,7 +62,6 @@ public interface KvStore extends AutoCloseable {
    *
    * @throws IllegalArgumentException when a key is empty or malformed, a value is null, or two
    *     operations name the same key; nothing is written
-
    * @throws StoreException when the store cannot write (disk full, closed): the transaction may
    *     or may not have been applied only if the exception says so
    */
@@ -69,7 +70,10 @@ public interface KvStore extends AutoCloseable {
   /**
    * Delivers, in revision order, every change to keys starting with {@code prefix} committed
    * after {@code afterRevision}, then each new change as it commits, on a thread owned by the
-   * store, until the returned watch is closed.
+   * store, until the returned watch is closed. A transaction that changes several matching keys
+   * yields one event per key, all with its revision, in operation order. Events reach one
+   * listener one at a time; a slow listener delays only its own watch. Watching from the current
+   * revision is always allowed.
    *
    * @throws CompactedException when changes after {@code afterRevision} are no longer retained
    */
