@@ -26,7 +26,14 @@ class ServerCommand implements Callable<Integer> {
       System.err.println("gantry: " + e.getMessage());
       return 2;
     }
-    GantryServer server = GantryServer.start(config, env, Clock.systemUTC());
+    GantryServer server;
+    try {
+      server = GantryServer.start(config, env, Clock.systemUTC());
+    } catch (java.io.IOException e) {
+      String cause = e.getCause() != null ? e.getCause().getMessage() : "";
+      System.err.println("gantry: " + e.getMessage() + (cause.isEmpty() ? "" : ": " + cause));
+      return 1;
+    }
     printUsage(server);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -90,8 +90,11 @@ public final class ClusterHandler implements EcsHandler {
           providers, strategy, List.of(), null, req.serviceConnectDefaults());
       Txn.Builder txn = Txn.builder().unchangedSince(key, existing.map(Versioned::modRevision).orElse(0L))
           .put(key, store.encode(cluster));
-      tags.delete(txn, scope, arn);
-      tags.put(txn, scope, arn, newTags);
+      if (newTags.isEmpty()) {
+        tags.delete(txn, scope, arn); // a recreated cluster does not inherit the old one's tags
+      } else {
+        tags.put(txn, scope, arn, newTags);
+      }
       return new EntityStore.Attempt<>(txn.build(), cluster);
     });
     return new ClusterResponse(view(scope, created, Set.of("SETTINGS", "CONFIGURATIONS", "TAGS"), true));

@@ -1,0 +1,66 @@
+package io.gantry.e2e.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The AWS CLI v2 (Debian's awscli, {@code /usr/bin/aws}) run against a test server with the
+ * test key in its environment. {@code ./run-tests} installs it.
+ */
+public final class AwsCli {
+  public static final Path AWS = Path.of("/usr/bin/aws");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final URI endpoint;
+  private final Path home;
+
+  /** One CLI invocation's outcome. */
+  public record Result(int exitCode, String stdout, String stderr) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(stdout);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + stdout + "\nstderr: " + stderr, e);
+      }
+    }
+  }
+
+  public AwsCli(URI endpoint, Path home) {
+    if (!Files.isExecutable(AWS)) {
+      throw new IllegalStateException("The AWS CLI v2 is not installed at " + AWS + "; run ./run-tests, which installs it.");
+    }
+    this.endpoint = endpoint;
+    this.home = home;
+  }
+
+  /** Runs {@code aws ecs <args> --endpoint-url ... --output json}. */
+  public Result ecs(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(AWS.toString(), "ecs"));
+    cmd.addAll(List.of(args));
+    cmd.addAll(List.of("--endpoint-url", endpoint.toString(), "--output", "json", "--no-cli-pager"));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+    pb.environment().put("AWS_ACCESS_KEY_ID", GantryProcess.ACCESS_KEY);
+    pb.environment().put("AWS_SECRET_ACCESS_KEY", GantryProcess.SECRET_KEY);
+    pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+    pb.environment().put("AWS_CONFIG_FILE", home.resolve("config").toString());
+    pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
+    pb.environment().put("AWS_MAX_ATTEMPTS", "1");
+    pb.environment().put("HOME", home.toString());
+    Path out = Files.createTempFile(home, "out", ".txt");
+    Path err = Files.createTempFile(home, "err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("aws " + String.join(" ", args) + " timed out");
+    }
+    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+}
