@@ -4,10 +4,13 @@ import io.gantry.api.sigv4.Credential;
 import io.gantry.api.sigv4.SigV4Verifier;
 import io.gantry.server.auth.AccessKey;
 import io.gantry.server.auth.CredentialsFile;
+import io.gantry.server.attributes.AttributeHandler;
 import io.gantry.server.clusters.ClusterHandler;
+import io.gantry.server.instances.ContainerInstanceHandler;
 import io.gantry.server.dispatch.EcsDispatcher;
 import io.gantry.server.dispatch.EcsHandler;
 import io.gantry.server.dispatch.InputValidator;
+import io.gantry.server.dispatch.ModelInputValidator;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.http.EcsHttpHandler;
 import io.gantry.server.settings.AccountSettingHandler;
@@ -69,6 +72,8 @@ public final class GantryServer implements AutoCloseable {
           new ClusterHandler(store, tags),
           new TaskDefinitionHandler(store, tags),
           new TagHandler(store, tags),
+          new ContainerInstanceHandler(store, tags),
+          new AttributeHandler(store),
           new AccountSettingHandler(store))) {
         handler.register(registry);
       }
@@ -91,7 +96,7 @@ public final class GantryServer implements AutoCloseable {
   }
 
   private static InputValidator inputValidator() {
-    return new io.gantry.server.dispatch.ModelInputValidator();
+    return new ModelInputValidator();
   }
 
   private static AccessKey presetKey(Map<String, String> env, String accountId) {
