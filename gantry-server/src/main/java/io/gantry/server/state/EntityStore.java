@@ -18,7 +18,7 @@ import java.util.function.Function;
  * update loops. Thread-safe; holds no state of its own besides the store.
  */
 public final class EntityStore {
-  private static final int MAX_ATTEMPTS = 64;
+  private static final int MAX_ATTEMPTS = 100;
   private final KvStore kv;
   private final ObjectMapper mapper = AwsJson.mapper();
 
@@ -66,9 +66,19 @@ public final class EntityStore {
       if (a.txn() == null || kv.commit(a.txn()).succeeded()) {
         return a.result();
       }
-      Thread.onSpinWait();
+      backOff(i);
     }
     throw new IllegalStateException("too much contention: gave up after " + MAX_ATTEMPTS + " attempts");
+  }
+
+  /** After a lost race: nothing at first, then a short random sleep that grows with the attempts. */
+  private static void backOff(int attempt) {
+    if (attempt < 2) {
+      return;
+    }
+    long maxMicros = 100L << Math.min(attempt, 8);
+    java.util.concurrent.locks.LockSupport.parkNanos(
+        java.util.concurrent.ThreadLocalRandom.current().nextLong(maxMicros) * 1000);
   }
 
   /** One try of an update loop: the transaction to commit (null for nothing to write) and its result. */

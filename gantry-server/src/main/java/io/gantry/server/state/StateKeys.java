@@ -35,11 +35,6 @@ public final class StateKeys {
     return taskDefinitionFamily(scope, family) + String.format("%010d", revision);
   }
 
-  /** The last revision number handed out for a family (survives deletion of all revisions). */
-  public static String taskDefinitionSequence(Scope scope, String family) {
-    return scope(scope) + "taskdef-seq/" + family;
-  }
-
   public static String containerInstances(Scope scope, String cluster) {
     return scope(scope) + "instance/" + cluster + "/";
   }

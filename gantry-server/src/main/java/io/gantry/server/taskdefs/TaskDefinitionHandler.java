@@ -38,9 +38,9 @@ import java.util.Optional;
  * The task definition operations of the ECS API: RegisterTaskDefinition,
  * DescribeTaskDefinition, ListTaskDefinitions, ListTaskDefinitionFamilies,
  * DeregisterTaskDefinition and DeleteTaskDefinitions. Validation and ECS's defaults come from
- * {@link TaskDefinitionRegistration}; every write is a compare-and-set transaction, so concurrent
- * registrations in one family get distinct, consecutive revisions (within a process they also
- * queue on a per-family lock, see {@link FamilyLocks}). Reads go to the store on every call.
+ * {@link TaskDefinitionRegistration}; every write is a compare-and-set transaction. Revision
+ * numbers come from {@link RevisionAllocator}, so concurrent registrations in one family get
+ * distinct numbers and share group commits. Reads go to the store on every call.
  * Thread-safe; called concurrently from request threads.
  */
 public final class TaskDefinitionHandler implements EcsHandler {
@@ -54,12 +54,14 @@ public final class TaskDefinitionHandler implements EcsHandler {
   private final EntityStore store;
   private final TagStore tags;
   private final TaskDefinitionReader reader;
-  private final FamilyLocks familyLocks = new FamilyLocks();
+  private static final int MAX_ATTEMPTS = 64;
+  private final RevisionAllocator revisions;
 
   public TaskDefinitionHandler(EntityStore store, TagStore tags) {
     this.store = store;
     this.tags = tags;
     this.reader = new TaskDefinitionReader(store);
+    this.revisions = new RevisionAllocator(store.kv());
   }
 
   @Override
@@ -78,10 +80,8 @@ public final class TaskDefinitionHandler implements EcsHandler {
     List<Tag> tagList = Tags.validate(request.tags());
     Scope scope = ctx.scope();
     String family = prepared.family();
-    String sequenceKey = StateKeys.taskDefinitionSequence(scope, family);
-    return familyLocks.locked(sequenceKey, () -> store.retry(attempt -> {
-      Optional<Versioned<RevisionSequence>> sequence = store.get(sequenceKey, RevisionSequence.class);
-      int revision = sequence.map(v -> v.value().lastRevision()).orElse(0) + 1;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      int revision = revisions.next(scope, family);
       if (revision > MAX_REVISIONS) {
         throw EcsException.client(
             "The family '" + family + "' has reached the limit of " + MAX_REVISIONS + " revisions.");
@@ -89,15 +89,14 @@ public final class TaskDefinitionHandler implements EcsHandler {
       String arn = Arn.taskDefinition(scope, family, revision);
       TaskDefinition registered = prepared.withRegistration(arn, revision, ctx.now(), ctx.principalArn());
       String key = StateKeys.taskDefinition(scope, family, revision);
-      Txn.Builder txn = Txn.builder()
-          .unchangedSince(sequenceKey, sequence.map(Versioned::modRevision).orElse(0L))
-          .absent(key)
-          .put(sequenceKey, store.encode(new RevisionSequence(revision)))
-          .put(key, store.encode(registered));
+      Txn.Builder txn = Txn.builder().absent(key).put(key, store.encode(registered));
       tags.put(txn, scope, arn, tagList);
-      List<Tag> returnedTags = tagList.isEmpty() ? null : tagList;
-      return new Attempt<>(txn.build(), new RegisterTaskDefinitionResponse(registered, returnedTags));
-    }));
+      if (store.commit(txn.build()).succeeded()) {
+        return new RegisterTaskDefinitionResponse(registered, tagList.isEmpty() ? null : tagList);
+      }
+      revisions.resync(scope, family); // another process registered this number first
+    }
+    throw new IllegalStateException("could not allocate a revision of " + family + " after " + MAX_ATTEMPTS + " attempts");
   }
 
   public DescribeTaskDefinitionResponse describe(RequestContext ctx, DescribeTaskDefinitionRequest request) {
