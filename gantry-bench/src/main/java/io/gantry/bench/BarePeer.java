@@ -20,18 +20,29 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * check, no dispatch, no store. Gantry's figures divided by this peer's show what everything
  * above plain HTTP costs.
  */
-final class BarePeer implements AutoCloseable {
+public final class BarePeer implements AutoCloseable {
   private static final byte[] BODY =
       "{\"clusters\":[{\"clusterArn\":\"arn:aws:ecs:us-east-1:000000000000:cluster/bench\",\"clusterName\":\"bench\",\"status\":\"ACTIVE\"}],\"failures\":[]}"
           .getBytes(StandardCharsets.UTF_8);
   private final Server server;
 
+  /** Runs the peer on {@code args[0]} (a port) until killed. */
+  public static void main(String[] args) throws Exception {
+    BarePeer peer = new BarePeer(args.length > 0 ? Integer.parseInt(args[0]) : 0);
+    System.out.println("peer listening on " + peer.endpoint());
+    peer.server.join();
+  }
+
   BarePeer() throws Exception {
+    this(0);
+  }
+
+  BarePeer(int port) throws Exception {
     QueuedThreadPool pool = new QueuedThreadPool(64, 8);
     server = new Server(pool);
     ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(new HttpConfiguration()));
     connector.setHost("127.0.0.1");
-    connector.setPort(0);
+    connector.setPort(port);
     server.addConnector(connector);
     server.setHandler(new Handler.Abstract() {
       @Override
