@@ -33,8 +33,11 @@ run() { # name threads conns script url
   printf '%-40s c=%-3s %10s req/s  p50 %8s  p99 %8s  non-2xx %s\n' "$1" "$3" "$rps" "$p50" "$p99" "${errs:-0}"
   echo "$rps" > "$DATA/$1.rps"
 }
+# JIT warm-up of both servers (not measured).
+wrk -t2 -c32 -d10s -s "$DATA/g-read.lua" $G >/dev/null
+wrk -t2 -c32 -d10s -s "$DATA/p-read.lua" $P >/dev/null
 echo "# $(date -u +%FT%TZ) $(nproc) cores, ${SECS}s per run"
-for c in 1 32; do
+for c in 1 4 32; do
   t=$([ $c = 1 ] && echo 1 || echo 2)
   wrk -t$t -c$c -d2s -s "$DATA/g-read.lua" $G >/dev/null   # warm-up
   run "gantry-read-c$c DescribeClusters" $t $c g-read $G

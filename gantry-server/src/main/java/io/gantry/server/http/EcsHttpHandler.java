@@ -8,10 +8,7 @@ import io.gantry.model.ErrorCode;
 import io.gantry.model.Scope;
 import io.gantry.server.dispatch.EcsDispatcher;
 import io.gantry.server.dispatch.RequestContext;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +26,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The awsJson1_1 endpoint: {@code POST /} with {@code X-Amz-Target}. Reads the body, verifies the
  * SigV4 signature, dispatches, and writes the JSON answer with {@code x-amzn-RequestId}. Also
- * answers {@code GET /health} without authentication. Runs on Jetty's request threads; blocking
- * reads of the (bounded) body are fine there.
+ * answers {@code GET /health} without authentication. The body (at most 4 MiB) is read
+ * asynchronously; the rest runs on the thread that completes the read.
  */
 public final class EcsHttpHandler extends Handler.Abstract {
   private static final int MAX_BODY = 4 * 1024 * 1024;
@@ -56,28 +53,42 @@ public final class EcsHttpHandler extends Handler.Abstract {
       Content.Sink.write(response, true, "ok\n", callback);
       return true;
     }
-    EcsDispatcher.Response answer;
     if (!"POST".equals(method)) {
-      answer = EcsDispatcher.error(ErrorCode.UNKNOWN_OPERATION, "Only POST / is served here (awsJson1_1).");
-    } else {
-      answer = serve(request, path, requestId);
+      answer(response, requestId, EcsDispatcher.error(ErrorCode.UNKNOWN_OPERATION,
+          "Only POST / is served here (awsJson1_1)."), callback);
+      return true;
     }
+    if (request.getLength() > MAX_BODY) {
+      answer(response, requestId, tooLarge(), callback);
+      return true;
+    }
+    // The body arrives asynchronously; no request thread waits for slow clients.
+    Content.Source.asByteArrayAsync(request, MAX_BODY + 1).whenComplete((body, failure) -> {
+      EcsDispatcher.Response answer;
+      if (failure != null) {
+        answer = EcsDispatcher.error(ErrorCode.SERIALIZATION, "The request body could not be read.");
+      } else if (body.length > MAX_BODY) {
+        answer = tooLarge();
+      } else {
+        answer = serve(request, path, requestId, body);
+      }
+      answer(response, requestId, answer, callback);
+    });
+    return true;
+  }
+
+  private static void answer(Response response, String requestId, EcsDispatcher.Response answer, Callback callback) {
     response.setStatus(answer.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
     response.getHeaders().put("x-amzn-RequestId", requestId);
     response.write(true, ByteBuffer.wrap(answer.body()), callback);
-    return true;
   }
 
-  private EcsDispatcher.Response serve(Request request, String path, String requestId) {
-    byte[] body;
-    try {
-      body = readBody(request);
-    } catch (EcsException e) {
-      return EcsDispatcher.error(e.code(), e.getMessage());
-    } catch (IOException e) {
-      return EcsDispatcher.error(ErrorCode.SERIALIZATION, "The request body could not be read.");
-    }
+  private static EcsDispatcher.Response tooLarge() {
+    return EcsDispatcher.error(ErrorCode.SERIALIZATION, "The request body is larger than " + MAX_BODY + " bytes.");
+  }
+
+  private EcsDispatcher.Response serve(Request request, String path, String requestId, byte[] body) {
     VerifiedCaller caller;
     String operation;
     try {
@@ -96,29 +107,11 @@ public final class EcsHttpHandler extends Handler.Abstract {
     return dispatcher.dispatch(operation, body, new RequestContext(scope, caller.accessKeyId(), requestId, clock.instant()));
   }
 
-  private static byte[] readBody(Request request) throws IOException {
-    long length = request.getLength();
-    if (length > MAX_BODY) {
-      throw new EcsException(ErrorCode.SERIALIZATION, "The request body is larger than " + MAX_BODY + " bytes.");
-    }
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      byte[] body = in.readNBytes(MAX_BODY + 1);
-      if (body.length > MAX_BODY) {
-        throw new EcsException(ErrorCode.SERIALIZATION, "The request body is larger than " + MAX_BODY + " bytes.");
-      }
-      return body;
-    }
-  }
-
   private static Map<String, List<String>> headers(Request request) {
     Map<String, List<String>> headers = new HashMap<>();
     for (HttpField field : request.getHeaders()) {
       headers.computeIfAbsent(field.getLowerCaseName(), k -> new ArrayList<>(1)).add(field.getValue());
     }
     return headers;
-  }
-
-  static String utf8(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }
