@@ -41,6 +41,6 @@ GANTRY_JAR="$ROOT/gantry-cli/target/gantry.jar"
 ensure_built() {
   if [ ! -f "$GANTRY_JAR" ] || [ -n "$(find "$ROOT" -path "$ROOT/*/target" -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' -o -name '*.json' \) -newer "$GANTRY_JAR" -print -quit)" ]; then
     say "building (mvn package)"
-    (cd "$ROOT" && mvn -B -q -DskipTests -pl gantry-cli -am install)
+    (cd "$ROOT" && mvn -B -q -Dstyle.color=never -Dmaven.test.skip=true -pl gantry-cli -am install)
   fi
 }
