@@ -100,6 +100,7 @@ public final class AccountSettingHandler implements EcsHandler {
         out.add(shown);
       }
     }
+    out.sort(java.util.Comparator.comparing(Setting::name)); // paging walks the list in token (name) order
     Pages.Page<Setting> page = Pages.page(out, Setting::name, req.nextToken(), req.maxResults(), 10, 10);
     return new ListAccountSettingsResponse(page.items(), page.nextToken());
   }
