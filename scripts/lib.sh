@@ -44,3 +44,39 @@ ensure_built() {
     (cd "$ROOT" && mvn -B -q -Dstyle.color=never -Dmaven.test.skip=true -pl gantry-cli -am install)
   fi
 }
+
+# The Docker Engine from Debian's docker.io, started directly when no daemon answers (CI and
+# containers have no init system to start it).
+ensure_docker() {
+  if ! command -v dockerd >/dev/null 2>&1; then
+    apt_install docker.io
+  fi
+  if docker info >/dev/null 2>&1; then return 0; fi
+  if command -v systemctl >/dev/null 2>&1 && systemctl start docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+    return 0
+  fi
+  say "starting dockerd (log: /var/log/gantry-dockerd.log)"
+  as_root sh -c 'nohup dockerd >/var/log/gantry-dockerd.log 2>&1 &'
+  for _ in $(seq 60); do docker info >/dev/null 2>&1 && return 0; sleep 1; done
+  say "dockerd did not start; see /var/log/gantry-dockerd.log"
+  return 1
+}
+
+# A local busybox image (no registry needed): busybox-static's binary and its applet links.
+TEST_IMAGE="gantry-test/busybox:latest"
+ensure_test_image() {
+  if docker image inspect "$TEST_IMAGE" >/dev/null 2>&1; then return 0; fi
+  [ -x /bin/busybox ] && /bin/busybox --list >/dev/null 2>&1 && ldd /bin/busybox 2>&1 | grep -q "not a dynamic" \
+    || apt_install busybox-static
+  local root; root="$(mktemp -d)"
+  mkdir -p "$root/bin" "$root/tmp" "$root/etc" "$root/var/www"
+  cp /bin/busybox "$root/bin/busybox"
+  for applet in $("$root/bin/busybox" --list); do
+    [ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/sh\n' > "$root/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
+  tar -C "$root" -c . | docker import -c 'CMD ["sh"]' -c 'ENV PATH=/bin' - "$TEST_IMAGE" >/dev/null
+  rm -rf "$root"
+  say "built $TEST_IMAGE"
+}
