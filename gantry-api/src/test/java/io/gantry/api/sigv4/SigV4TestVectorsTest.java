@@ -1,7 +1,6 @@
 package io.gantry.api.sigv4;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +28,16 @@ class SigV4TestVectorsTest {
     return SigV4Vector.names().stream().map(SigV4Vector::load);
   }
 
+  /** The cases the suite publishes a query-signed (presigned) form of. */
+  static Stream<SigV4Vector> presignedVectors() {
+    return vectors().filter(v -> v.querySigned().isPresent());
+  }
+
+  /** The cases the suite publishes a presigned canonical request of. */
+  static Stream<SigV4Vector> presignedCanonicalVectors() {
+    return vectors().filter(v -> v.queryCanonical().isPresent());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("vectors")
   void verifierAcceptsTheHeaderSignedRequest(SigV4Vector vector) {
@@ -53,24 +62,21 @@ class SigV4TestVectorsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("vectors")
+  @MethodSource("presignedVectors")
   void verifierAcceptsThePresignedRequest(SigV4Vector vector) {
-    assumeTrue(vector.querySigned().isPresent(), "the suite has no query-signed form of " + vector);
     assertThat(VERIFIER.verify(asPublishedSignedIt(vector.querySigned().get()))).isEqualTo(CALLER);
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("vectors")
+  @MethodSource("presignedCanonicalVectors")
   void presignedCanonicalRequestIsThePublishedOne(SigV4Vector vector) {
-    assumeTrue(vector.queryCanonical().isPresent(), "no matching query-canonical-request.txt for " + vector);
     assertThat(VERIFIER.canonicalRequest(asPublishedSignedIt(vector.querySigned().orElseThrow())))
         .isEqualTo(vector.queryCanonical().get());
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("vectors")
+  @MethodSource("presignedVectors")
   void signerReproducesThePublishedPresignedQuery(SigV4Vector vector) {
-    assumeTrue(vector.querySigned().isPresent(), "the suite has no query-signed form of " + vector);
     SignableRequest published = asPublishedSignedIt(vector.querySigned().get());
     SignableRequest unsigned = onlyHeaders(published, signedHeadersOfQuery(published));
     SignableRequest ours = SIGNER.presign(unsigned, 3600);

@@ -94,7 +94,7 @@ public final class GantryProcess implements AutoCloseable {
     } catch (IOException e) {
       ready.completeExceptionally(e);
     }
-    ready.completeExceptionally(new IOException("server exited with " + process.exitValue()));
+    ready.completeExceptionally(new IOException("the server's output ended before it listened"));
   }
 
   /** SIGKILL: no shutdown hooks, no flushing. */
