@@ -64,6 +64,13 @@ public record ContainerInstance(
         pendingTasksCount, agentUpdateStatus, attributes, registeredAt, attachments, tags, healthStatus);
   }
 
+  /** This instance with its agent's session up or down (not a new version: ECS does not bump it). */
+  public ContainerInstance withAgentConnected(boolean connected) {
+    return new ContainerInstance(containerInstanceArn, ec2InstanceId, capacityProviderName, version, versionInfo,
+        remainingResources, registeredResources, status, statusReason, connected, runningTasksCount,
+        pendingTasksCount, agentUpdateStatus, attributes, registeredAt, attachments, tags, healthStatus);
+  }
+
   /** This instance with a new attribute list, as one more change. */
   public ContainerInstance withAttributes(List<Attribute> newAttributes) {
     return new ContainerInstance(containerInstanceArn, ec2InstanceId, capacityProviderName, next(), versionInfo,

@@ -1,0 +1,234 @@
+package io.gantry.server.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gantry.api.agent.AgentMessage;
+import io.gantry.api.agent.TaskAssignment;
+import io.gantry.api.json.AwsJson;
+import io.gantry.api.sigv4.SigV4Verifier;
+import io.gantry.api.sigv4.SignableRequest;
+import io.gantry.api.sigv4.VerifiedCaller;
+import io.gantry.model.EcsException;
+import io.gantry.model.Scope;
+import io.gantry.model.instance.ContainerInstance;
+import io.gantry.server.clusters.ClusterRefs;
+import io.gantry.server.state.EntityStore;
+import io.gantry.server.state.StateKeys;
+import io.gantry.server.state.Versioned;
+import io.gantry.store.KvStore;
+import io.gantry.store.Txn;
+import io.gantry.store.Watch;
+import io.gantry.store.WatchEvent;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.websocket.server.WebSocketCreator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds one session per connected agent. On a valid Hello it marks the instance connected and
+ * sends the instance's full desired task set; afterwards every stored change to a task placed on
+ * the instance is pushed as an increment whose sequence number is the store revision of the
+ * change. State changes from agents go to {@link AgentTasks} and are acknowledged once stored.
+ * A session that stays silent for three heartbeat intervals is closed and its instance marked
+ * disconnected; its containers keep running.
+ *
+ * <p>Threading: Jetty delivers each session's frames one at a time; store changes are pushed
+ * from one {@code gantry-agent-push} thread; heartbeat checks run on a timer thread.
+ */
+public final class AgentGateway implements AutoCloseable {
+  public static final String PATH = "/agent/v1/session";
+  private static final Logger log = LoggerFactory.getLogger(AgentGateway.class);
+
+  private final EntityStore store;
+  private final SigV4Verifier verifier;
+  private final AgentTasks tasks;
+  private final Clock clock;
+  private final int heartbeatSeconds;
+  private final Map<SessionKey, AgentSession> sessions = new ConcurrentHashMap<>();
+  private final ExecutorService pusher = Executors.newSingleThreadExecutor(r -> daemon(r, "gantry-agent-push"));
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "gantry-agent-timer"));
+  private Watch watch;
+
+  public AgentGateway(EntityStore store, SigV4Verifier verifier, AgentTasks tasks, Clock clock, int heartbeatSeconds) {
+    this.store = store;
+    this.verifier = verifier;
+    this.tasks = tasks;
+    this.clock = clock;
+    this.heartbeatSeconds = heartbeatSeconds;
+  }
+
+  /** Starts following task changes and checking heartbeats. */
+  public void start() {
+    KvStore kv = store.kv();
+    watch = kv.watch("ecs/", kv.revision(), event -> pusher.execute(() -> onStoreChange(event)));
+    timer.scheduleAtFixedRate(this::closeSilentSessions, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+  }
+
+  /** The WebSocket endpoint factory: authenticates the upgrade request, refuses it with 403 otherwise. */
+  public WebSocketCreator creator() {
+    return (request, response, callback) -> {
+      Map<String, List<String>> headers = new HashMap<>();
+      for (HttpField field : request.getHeaders()) {
+        headers.computeIfAbsent(field.getLowerCaseName(), k -> new ArrayList<>(1)).add(field.getValue());
+      }
+      try {
+        VerifiedCaller caller = verifier.verify(new SignableRequest(request.getMethod(), request.getHttpURI().getPath(),
+            request.getHttpURI().getQuery(), headers, new byte[0]));
+        return new AgentSession(this, new Scope(caller.accountId(), caller.region()), now());
+      } catch (EcsException | IllegalArgumentException e) {
+        response.setStatus(403);
+        response.getHeaders().put("Content-Type", "text/plain");
+        callback.succeeded();
+        return null;
+      }
+    };
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  void onMessage(AgentSession session, AgentMessage message) {
+    if (message instanceof AgentMessage.Hello hello) {
+      onHello(session, hello);
+    } else if (message instanceof AgentMessage.TaskStateChange change) {
+      onStateChange(session, change);
+    } else if (!(message instanceof AgentMessage.Heartbeat)) {
+      session.send(new AgentMessage.Rejected("Agents do not send " + message.getClass().getSimpleName() + "."));
+    }
+  }
+
+  private void onHello(AgentSession session, AgentMessage.Hello hello) {
+    Scope scope = session.scope();
+    Optional<String> cluster = ClusterRefs.name(scope, hello.cluster());
+    String instanceId = hello.containerInstanceArn() == null ? ""
+        : hello.containerInstanceArn().substring(hello.containerInstanceArn().lastIndexOf('/') + 1);
+    Optional<Versioned<ContainerInstance>> instance = cluster.flatMap(
+        c -> store.get(StateKeys.containerInstance(scope, c, instanceId), ContainerInstance.class));
+    if (instance.isEmpty() || ContainerInstance.INACTIVE.equals(instance.get().value().status())) {
+      session.send(new AgentMessage.Rejected("Container instance " + hello.containerInstanceArn()
+          + " is not registered in cluster " + hello.cluster() + "."));
+      session.close("unknown instance");
+      return;
+    }
+    SessionKey key = new SessionKey(scope, cluster.get(), instanceId);
+    session.bind(key);
+    AgentSession previous = sessions.put(key, session);
+    if (previous != null && previous != session) {
+      previous.close("replaced by a newer session");
+    }
+    setConnected(key, true);
+    session.send(new AgentMessage.Welcome(instance.get().value().containerInstanceArn(), heartbeatSeconds));
+    long seq = store.kv().revision();
+    session.send(new AgentMessage.DesiredTasks(seq, true, tasks.assignments(scope, key.cluster(), instanceId)));
+    log.info("agent connected: {} in cluster {} ({})", instanceId, key.cluster(), scope.region());
+  }
+
+  private void onStateChange(AgentSession session, AgentMessage.TaskStateChange change) {
+    SessionKey key = session.key();
+    if (key == null) {
+      session.send(new AgentMessage.Rejected("Say hello first."));
+      return;
+    }
+    tasks.apply(key.scope(), key.cluster(), key.instanceId(), change, now());
+    session.send(new AgentMessage.Ack(change.id()));
+  }
+
+  void onClosed(AgentSession session) {
+    SessionKey key = session.key();
+    if (key != null && sessions.remove(key, session)) {
+      setConnected(key, false);
+      log.info("agent disconnected: {} in cluster {}", key.instanceId(), key.cluster());
+    }
+  }
+
+  private void onStoreChange(WatchEvent event) {
+    String key = event.kv().key();
+    Optional<String[]> parts = SessionKey.parseTaskKey(key);
+    if (parts.isEmpty() || event.type() != WatchEvent.Type.PUT || sessions.isEmpty()) {
+      return;
+    }
+    String[] p = parts.get();
+    String instanceId;
+    try {
+      JsonNode stored = AwsJson.mapper().readTree(event.kv().value());
+      instanceId = stored.path("containerInstanceId").asText("");
+    } catch (IOException e) {
+      return;
+    }
+    Scope scope = new Scope(p[1], p[2]);
+    AgentSession session = sessions.get(new SessionKey(scope, p[4], instanceId));
+    if (session == null) {
+      return;
+    }
+    String taskArn = io.gantry.model.Arn.task(scope, p[4], p[5]);
+    List<TaskAssignment> changed = tasks.assignments(scope, p[4], instanceId).stream()
+        .filter(a -> a.task().taskArn().equals(taskArn))
+        .toList();
+    if (!changed.isEmpty()) {
+      session.send(new AgentMessage.DesiredTasks(event.kv().modRevision(), false, changed));
+    }
+  }
+
+  private void closeSilentSessions() {
+    Instant deadline = now().minus(Duration.ofSeconds(3L * heartbeatSeconds));
+    for (AgentSession session : sessions.values()) {
+      if (session.lastHeard().isBefore(deadline)) {
+        log.info("agent {} missed its heartbeats; closing its session", session.key());
+        session.close("heartbeat timeout");
+        onClosed(session);
+      }
+    }
+  }
+
+  private void setConnected(SessionKey key, boolean connected) {
+    String storeKey = StateKeys.containerInstance(key.scope(), key.cluster(), key.instanceId());
+    try {
+      store.retry(attempt -> {
+        Optional<Versioned<ContainerInstance>> current = store.get(storeKey, ContainerInstance.class);
+        if (current.isEmpty() || Boolean.valueOf(connected).equals(current.get().value().agentConnected())) {
+          return new EntityStore.Attempt<>(null, null);
+        }
+        Txn txn = Txn.builder().modRevisionIs(storeKey, current.get().modRevision())
+            .put(storeKey, store.encode(current.get().value().withAgentConnected(connected))).build();
+        return new EntityStore.Attempt<>(txn, null);
+      });
+    } catch (RuntimeException e) {
+      log.warn("could not record agentConnected={} for {}", connected, key, e);
+    }
+  }
+
+  /** Whether an agent session is open for this instance (for tests and admin views). */
+  public boolean connected(Scope scope, String cluster, String instanceId) {
+    return sessions.containsKey(new SessionKey(scope, cluster, instanceId));
+  }
+
+  @Override
+  public void close() {
+    if (watch != null) {
+      watch.close();
+    }
+    timer.shutdownNow();
+    pusher.shutdownNow();
+    sessions.values().forEach(s -> s.close("server stopping"));
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}
