@@ -4,6 +4,8 @@ import io.gantry.api.sigv4.Credential;
 import io.gantry.api.sigv4.SigV4Verifier;
 import io.gantry.server.auth.AccessKey;
 import io.gantry.server.auth.CredentialsFile;
+import io.gantry.server.agents.AgentGateway;
+import io.gantry.server.agents.AgentTasks;
 import io.gantry.server.attributes.AttributeHandler;
 import io.gantry.server.clusters.ClusterHandler;
 import io.gantry.server.instances.ContainerInstanceHandler;
@@ -33,6 +35,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,17 +46,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class GantryServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GantryServer.class);
+  /** How often agents send heartbeats; a session silent for three intervals is closed. */
+  static final int HEARTBEAT_SECONDS = 5;
 
   private final ServerConfig config;
   private final KvStore kv;
   private final Server jetty;
+  private final AgentGateway gateway;
   private final List<AccessKey> keys;
   private final boolean credentialsCreated;
 
-  private GantryServer(ServerConfig config, KvStore kv, Server jetty, List<AccessKey> keys, boolean created) {
+  private GantryServer(ServerConfig config, KvStore kv, Server jetty, AgentGateway gateway, List<AccessKey> keys,
+      boolean created) {
     this.config = config;
     this.kv = kv;
     this.jetty = jetty;
+    this.gateway = gateway;
     this.keys = keys;
     this.credentialsCreated = created;
   }
@@ -83,9 +91,11 @@ public final class GantryServer implements AutoCloseable {
       SigV4Verifier verifier = new SigV4Verifier(
           id -> Optional.ofNullable(byId.get(id)).map(k -> new Credential(k.accessKeyId(), k.secretAccessKey(), k.accountId())),
           "ecs", clock, Duration.ofMinutes(5));
-      Server jetty = jetty(config, new EcsHttpHandler(dispatcher, verifier, clock));
+      AgentGateway gateway = new AgentGateway(store, verifier, agentTasks(store), clock, HEARTBEAT_SECONDS);
+      Server jetty = jetty(config, new EcsHttpHandler(dispatcher, verifier, clock), gateway);
       jetty.start();
-      GantryServer server = new GantryServer(config, kv, jetty, loaded.keys(), loaded.created());
+      gateway.start();
+      GantryServer server = new GantryServer(config, kv, jetty, gateway, loaded.keys(), loaded.created());
       log.info("Gantry control plane listening on {} (data: {}, credentials: {})",
           server.endpoint(), config.dataDir(), config.credentialsFile());
       return server;
@@ -108,7 +118,22 @@ public final class GantryServer implements AutoCloseable {
     return new AccessKey("default", id.strip(), secret.strip(), accountId);
   }
 
-  private static Server jetty(ServerConfig config, EcsHttpHandler handler) {
+  private static AgentTasks agentTasks(EntityStore store) {
+    return new AgentTasks() {
+      @Override
+      public List<io.gantry.api.agent.TaskAssignment> assignments(io.gantry.model.Scope scope, String cluster, String id) {
+        return List.of();
+      }
+
+      @Override
+      public Optional<io.gantry.model.task.Task> apply(io.gantry.model.Scope scope, String cluster, String id,
+          io.gantry.api.agent.AgentMessage.TaskStateChange change, java.time.Instant now) {
+        return Optional.empty();
+      }
+    };
+  }
+
+  private static Server jetty(ServerConfig config, EcsHttpHandler handler, AgentGateway gateway) {
     QueuedThreadPool pool = new QueuedThreadPool(64, 8);
     pool.setName("gantry-http");
     Server server = new Server(pool);
@@ -120,7 +145,13 @@ public final class GantryServer implements AutoCloseable {
     connector.setPort(config.port());
     connector.setIdleTimeout(Duration.ofMinutes(2).toMillis());
     server.addConnector(connector);
-    server.setHandler(handler);
+    WebSocketUpgradeHandler websockets = WebSocketUpgradeHandler.from(server, container -> {
+      container.setIdleTimeout(Duration.ofSeconds(3L * HEARTBEAT_SECONDS + 30));
+      container.setMaxTextMessageSize(16L * 1024 * 1024);
+      container.addMapping(AgentGateway.PATH, gateway.creator());
+    });
+    websockets.setHandler(handler);
+    server.setHandler(websockets);
     server.setStopTimeout(5_000);
     return server;
   }
@@ -156,6 +187,7 @@ public final class GantryServer implements AutoCloseable {
   @Override
   public void close() {
     try {
+      gateway.close();
       jetty.stop();
     } catch (Exception e) {
       log.warn("error while stopping the HTTP server", e);

@@ -89,6 +89,7 @@ public final class AgentGateway implements AutoCloseable {
             request.getHttpURI().getQuery(), headers, new byte[0]));
         return new AgentSession(this, new Scope(caller.accountId(), caller.region()), now());
       } catch (EcsException | IllegalArgumentException e) {
+        log.info("refused an agent session: {}", e.getMessage());
         response.setStatus(403);
         response.getHeaders().put("Content-Type", "text/plain");
         callback.succeeded();

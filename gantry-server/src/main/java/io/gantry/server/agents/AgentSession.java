@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One agent's WebSocket session. Decodes incoming frames and hands them to the gateway; sends
  * are serialised on this object so frames never interleave. Jetty calls the listener methods
- * one at a time per session.
+ * one at a time per session. Public only because Jetty binds its listener methods reflectively.
  */
-final class AgentSession implements Session.Listener.AutoDemanding {
+public final class AgentSession implements Session.Listener.AutoDemanding {
   private static final Logger log = LoggerFactory.getLogger(AgentSession.class);
   private final AgentGateway gateway;
   private final Scope scope;
