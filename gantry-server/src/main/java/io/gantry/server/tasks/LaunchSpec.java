@@ -1,0 +1,135 @@
+package io.gantry.server.tasks;
+
+import io.gantry.api.ecs.task.PlacementConstraint;
+import io.gantry.api.ecs.task.PlacementStrategy;
+import io.gantry.model.Arn;
+import io.gantry.model.Scope;
+import io.gantry.model.Tag;
+import io.gantry.model.instance.ContainerInstance;
+import io.gantry.model.task.Container;
+import io.gantry.model.task.ContainerOverride;
+import io.gantry.model.task.HealthStatus;
+import io.gantry.model.task.Task;
+import io.gantry.model.task.TaskOverride;
+import io.gantry.model.task.TaskStatus;
+import io.gantry.model.taskdef.Attribute;
+import io.gantry.model.taskdef.ContainerDefinition;
+import io.gantry.model.taskdef.TaskDefinition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * A validated RunTask or StartTask: the definition to run with its overrides, and everything the
+ * new tasks carry. Builds the task records for the instances they are placed on. Immutable;
+ * thread-safe.
+ *
+ * @param overrides the overrides as the task shows them (one entry per container)
+ * @param hostPorts the static host ports each task reserves, by {@link TaskDemand#portKey}
+ */
+record LaunchSpec(
+    Scope scope,
+    String cluster,
+    TaskDefinition taskDefinition,
+    TaskOverride overrides,
+    String group,
+    String startedBy,
+    String launchType,
+    boolean enableExecuteCommand,
+    List<Tag> tags,
+    String referenceId,
+    List<PlacementConstraint> placementConstraints,
+    List<PlacementStrategy> placementStrategy,
+    boolean distinctInstance,
+    String clientToken,
+    String requestFingerprint,
+    Map<String, Integer> hostPorts) {
+
+  LaunchSpec {
+    tags = List.copyOf(tags);
+    placementConstraints = placementConstraints == null ? List.of() : List.copyOf(placementConstraints);
+    placementStrategy = placementStrategy == null ? List.of() : List.copyOf(placementStrategy);
+    hostPorts = Map.copyOf(hostPorts);
+  }
+
+  /** What one task of this launch takes from its instance. */
+  TaskDemand demand() {
+    return TaskDemand.of(newTask("0", null, Instant.EPOCH, new SplittableRandom(0)), hostPorts);
+  }
+
+  /** The stored form of a new task {@code id} placed on {@code instance}. */
+  StoredTask stored(String id, ContainerInstance instance, Instant now, RandomGenerator random) {
+    return new StoredTask(newTask(id, instance, now, random), instance.id(), hostPorts, clientToken,
+        requestFingerprint, referenceId, placementConstraints, placementStrategy);
+  }
+
+  /**
+   * A new task as ECS shows it right after RunTask placed it on an EC2 instance: known status
+   * PENDING, desired RUNNING, version 1, health UNKNOWN, each container PENDING with the
+   * resources it was given after overrides.
+   */
+  Task newTask(String id, ContainerInstance instance, Instant now, RandomGenerator random) {
+    String taskArn = Arn.task(scope, cluster, id);
+    List<Container> containers = new ArrayList<>();
+    for (ContainerDefinition d : taskDefinition.containerDefinitions()) {
+      ContainerOverride o = overrides.containerOverrides().stream()
+          .filter(c -> c.name().equals(d.name())).findFirst().orElseThrow();
+      Integer cpu = o.cpu() != null ? o.cpu() : d.cpu() == null ? 0 : d.cpu();
+      Integer memory = o.memory() != null ? o.memory() : d.memory();
+      Integer reservation = o.memoryReservation() != null ? o.memoryReservation() : d.memoryReservation();
+      String containerArn = Arn.of(scope, "container", cluster + "/" + id + "/" + uuid(random)).toString();
+      containers.add(new Container(containerArn, taskArn, d.name(), d.image(), null, null, TaskStatus.PENDING.name(),
+          null, null, null, List.of(), HealthStatus.UNKNOWN.name(), null, text(cpu), text(memory), text(reservation),
+          null));
+    }
+    return Task.builder()
+        .attachments(List.of())
+        .attributes(instance == null ? List.of() : architecture(instance))
+        .availabilityZone(instance == null ? null : attribute(instance, "ecs.availability-zone"))
+        .clusterArn(Arn.cluster(scope, cluster))
+        .containerInstanceArn(instance == null ? null : instance.containerInstanceArn())
+        .containers(containers)
+        .cpu(overrides.cpu() != null ? overrides.cpu() : taskDefinition.cpu())
+        .createdAt(now)
+        .desiredStatus("RUNNING")
+        .enableExecuteCommand(enableExecuteCommand)
+        .group(group)
+        .healthStatus(HealthStatus.UNKNOWN.name())
+        .lastStatus(TaskStatus.PENDING.name())
+        .launchType(launchType)
+        .memory(overrides.memory() != null ? overrides.memory() : taskDefinition.memory())
+        .overrides(overrides)
+        .startedBy(startedBy)
+        .taskArn(taskArn)
+        .taskDefinitionArn(taskDefinition.taskDefinitionArn())
+        .version(1L)
+        .build();
+  }
+
+  /** The instance's CPU architecture attribute, which ECS copies onto the task. */
+  private static List<Attribute> architecture(ContainerInstance instance) {
+    String arch = attribute(instance, "ecs.cpu-architecture");
+    return arch == null ? List.of() : List.of(new Attribute("ecs.cpu-architecture", arch, null, null));
+  }
+
+  private static String attribute(ContainerInstance instance, String name) {
+    if (instance.attributes() == null) {
+      return null;
+    }
+    return instance.attributes().stream().filter(a -> a.name().equals(name)).map(Attribute::value)
+        .findFirst().orElse(null);
+  }
+
+  private static String text(Integer value) {
+    return value == null ? null : value.toString();
+  }
+
+  private static String uuid(RandomGenerator random) {
+    String hex = TaskIds.hex(random, 32);
+    return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20)
+        + "-" + hex.substring(20);
+  }
+}

@@ -1,0 +1,45 @@
+package io.gantry.server.tasks;
+
+import io.gantry.api.ecs.task.PlacementConstraint;
+import io.gantry.api.ecs.task.PlacementStrategy;
+import io.gantry.model.task.Task;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A task as stored at {@code StateKeys.tasks(scope, cluster) + id}: the ECS record (what
+ * DescribeTasks shows, without tags, which live beside it) and the internal placement facts next
+ * to it (DESIGN decision 1). {@code containerInstanceId} is the instance the task is placed on;
+ * {@code reservedHostPorts} maps {@link TaskDemand#portKey} ("web/8080", "dns/53/udp") to the
+ * static host port reserved for it; {@code clientToken} and {@code requestFingerprint} tie the
+ * task to the RunTask request that created it; {@code referenceId}, {@code placementConstraints}
+ * and {@code placementStrategy} are what that request asked for and ECS does not show on the task.
+ * Immutable.
+ */
+public record StoredTask(
+    Task task,
+    String containerInstanceId,
+    Map<String, Integer> reservedHostPorts,
+    String clientToken,
+    String requestFingerprint,
+    String referenceId,
+    List<PlacementConstraint> placementConstraints,
+    List<PlacementStrategy> placementStrategy) {
+
+  public StoredTask {
+    reservedHostPorts = reservedHostPorts == null ? Map.of() : Map.copyOf(reservedHostPorts);
+    placementConstraints = placementConstraints == null ? List.of() : List.copyOf(placementConstraints);
+    placementStrategy = placementStrategy == null ? List.of() : List.copyOf(placementStrategy);
+  }
+
+  /** This stored task with a new ECS record; the placement facts stay. */
+  public StoredTask with(Task next) {
+    return new StoredTask(next, containerInstanceId, reservedHostPorts, clientToken, requestFingerprint, referenceId,
+        placementConstraints, placementStrategy);
+  }
+
+  /** The task's id: the last part of its ARN. */
+  public String id() {
+    return TaskRefs.idOf(task.taskArn());
+  }
+}

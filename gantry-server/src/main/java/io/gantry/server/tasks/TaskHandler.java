@@ -1,0 +1,173 @@
+package io.gantry.server.tasks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.gantry.api.ecs.task.DescribeTasksRequest;
+import io.gantry.api.ecs.task.ListTasksRequest;
+import io.gantry.api.ecs.task.ListTasksResponse;
+import io.gantry.api.ecs.task.RunTaskRequest;
+import io.gantry.api.ecs.task.StartTaskRequest;
+import io.gantry.api.ecs.task.StopTaskRequest;
+import io.gantry.api.ecs.task.StopTaskResponse;
+import io.gantry.api.ecs.task.TasksResponse;
+import io.gantry.api.json.AwsJson;
+import io.gantry.model.EcsException;
+import io.gantry.model.Scope;
+import io.gantry.model.Tag;
+import io.gantry.model.taskdef.TaskDefinition;
+import io.gantry.server.clusters.ClusterRefs;
+import io.gantry.server.dispatch.EcsHandler;
+import io.gantry.server.dispatch.OperationRegistry;
+import io.gantry.server.dispatch.RequestContext;
+import io.gantry.server.state.EntityStore;
+import io.gantry.server.tags.TagStore;
+import io.gantry.server.tags.Tags;
+import io.gantry.server.taskdefs.TaskDefinitionReader;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The task operations of the ECS API: RunTask, StartTask, StopTask, DescribeTasks and ListTasks.
+ * Launches are validated here ({@link LaunchRules}), placed and stored by {@link TaskLauncher};
+ * stops go through {@link TaskStopper}; reads through {@link TaskQueries}. Tasks are created
+ * PENDING with desired status RUNNING; node agents move them on through {@link TaskStateService}.
+ * Thread-safe; holds no mutable state.
+ */
+public final class TaskHandler implements EcsHandler {
+  static final String TASK_DEFINITION_NOT_FOUND = "TaskDefinition not found.";
+  static final String TASK_DEFINITION_INACTIVE = "TaskDefinition is inactive";
+
+  private final TagStore tags;
+  private final ClusterRefs clusters;
+  private final TaskDefinitionReader definitions;
+  private final TaskLauncher launcher;
+  private final TaskStopper stopper;
+  private final TaskQueries queries;
+
+  public TaskHandler(EntityStore store, TagStore tags) {
+    this(store, tags, new SecureRandom());
+  }
+
+  /** With the random source for task ids and container ARNs (tests pass a seeded one). */
+  public TaskHandler(EntityStore store, TagStore tags, RandomGenerator random) {
+    this.tags = tags;
+    this.clusters = new ClusterRefs(store);
+    this.definitions = new TaskDefinitionReader(store);
+    this.launcher = new TaskLauncher(store, tags, random);
+    this.stopper = new TaskStopper(store);
+    this.queries = new TaskQueries(store, tags);
+  }
+
+  @Override
+  public void register(OperationRegistry registry) {
+    registry
+        .register("RunTask", RunTaskRequest.class, this::runTask)
+        .register("StartTask", StartTaskRequest.class, this::startTask)
+        .register("StopTask", StopTaskRequest.class, this::stopTask)
+        .register("DescribeTasks", DescribeTasksRequest.class, this::describeTasks)
+        .register("ListTasks", ListTasksRequest.class, this::listTasks);
+  }
+
+  public TasksResponse runTask(RequestContext ctx, RunTaskRequest req) {
+    Scope scope = ctx.scope();
+    String cluster = clusters.active(scope, req.cluster()).value().clusterName();
+    int count = LaunchRules.count(req.count());
+    String token = LaunchRules.clientToken(req.clientToken());
+    TaskDefinition td = activeDefinition(scope, req.taskDefinition());
+    boolean strategy = req.capacityProviderStrategy() != null && !req.capacityProviderStrategy().isEmpty();
+    String launchType = LaunchRules.launchType(req.launchType(), strategy, td);
+    LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations());
+    boolean distinct = LaunchRules.constraints(req.placementConstraints());
+    LaunchRules.strategies(req.placementStrategy());
+    LaunchSpec spec = new LaunchSpec(scope, cluster, td, LaunchRules.overrides(req.overrides(), td),
+        LaunchRules.group(req.group(), td), LaunchRules.startedBy(req.startedBy()), launchType,
+        Boolean.TRUE.equals(req.enableExecuteCommand()),
+        taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
+        LaunchRules.referenceId(req.referenceId()), req.placementConstraints(), req.placementStrategy(), distinct,
+        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td));
+    return launcher.run(spec, count, ctx.now());
+  }
+
+  public TasksResponse startTask(RequestContext ctx, StartTaskRequest req) {
+    Scope scope = ctx.scope();
+    String cluster = clusters.active(scope, req.cluster()).value().clusterName();
+    List<String> targets = req.containerInstances() == null ? List.of() : req.containerInstances();
+    if (targets.isEmpty()) {
+      throw EcsException.invalidParameter("Container instances cannot be empty.");
+    }
+    if (targets.size() > LaunchRules.MAX_INSTANCES) {
+      throw EcsException.invalidParameter("Container instances can have at most " + LaunchRules.MAX_INSTANCES
+          + " items.");
+    }
+    TaskDefinition td = activeDefinition(scope, req.taskDefinition());
+    String launchType = LaunchRules.launchType(null, false, td);
+    LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations());
+    LaunchSpec spec = new LaunchSpec(scope, cluster, td, LaunchRules.overrides(req.overrides(), td),
+        LaunchRules.group(req.group(), td), LaunchRules.startedBy(req.startedBy()), launchType,
+        Boolean.TRUE.equals(req.enableExecuteCommand()),
+        taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
+        LaunchRules.referenceId(req.referenceId()), null, null, false, null, null, TaskDemand.staticHostPorts(td));
+    return launcher.start(spec, targets, ctx.now());
+  }
+
+  public StopTaskResponse stopTask(RequestContext ctx, StopTaskRequest req) {
+    String cluster = clusters.active(ctx.scope(), req.cluster()).value().clusterName();
+    return new StopTaskResponse(stopper.stop(ctx.scope(), cluster, req.task(), LaunchRules.stopReason(req.reason()),
+        ctx.now()).withTags(List.of()));
+  }
+
+  public TasksResponse describeTasks(RequestContext ctx, DescribeTasksRequest req) {
+    queries.checkDescribe(req);
+    String cluster = clusters.active(ctx.scope(), req.cluster()).value().clusterName();
+    return queries.describe(ctx.scope(), cluster, req);
+  }
+
+  public ListTasksResponse listTasks(RequestContext ctx, ListTasksRequest req) {
+    String cluster = clusters.active(ctx.scope(), req.cluster()).value().clusterName();
+    return queries.list(ctx.scope(), cluster, req);
+  }
+
+  /** The ACTIVE revision {@code ref} names: ClientException when none, InvalidParameterException when it is inactive. */
+  private TaskDefinition activeDefinition(Scope scope, String ref) {
+    TaskDefinition td = definitions.find(scope, ref)
+        .orElseThrow(() -> EcsException.client(TASK_DEFINITION_NOT_FOUND))
+        .value();
+    if (!TaskDefinition.ACTIVE.equals(td.status())) {
+      throw EcsException.invalidParameter(TASK_DEFINITION_INACTIVE);
+    }
+    return td;
+  }
+
+  /**
+   * The tags of the new tasks: the task definition's when {@code propagateTags} is
+   * TASK_DEFINITION, overwritten by the request's, plus {@code aws:ecs:clusterName} with ECS
+   * managed tags (which do not count against the limit).
+   */
+  private List<Tag> taskTags(Scope scope, String cluster, TaskDefinition td, List<Tag> given, String propagateTags,
+      Boolean managed) {
+    List<Tag> requested = Tags.validate(given);
+    List<Tag> out = List.of();
+    if (LaunchRules.propagateTags(propagateTags).equals("TASK_DEFINITION")) {
+      out = tags.tags(scope, td.taskDefinitionArn());
+    }
+    out = new ArrayList<>(Tags.merge(out, requested));
+    if (Boolean.TRUE.equals(managed)) {
+      out.add(new Tag("aws:ecs:clusterName", cluster));
+    }
+    return List.copyOf(out);
+  }
+
+  /** A digest of what a RunTask request asks for, so a retry with the same client token can be recognised. */
+  static String fingerprint(Object request) {
+    try {
+      byte[] json = AwsJson.mapper().writeValueAsBytes(request);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
