@@ -35,13 +35,24 @@ class ServerCommand implements Callable<Integer> {
       return 1;
     }
     printUsage(server);
+    AutoCloseable extra = afterStart(server, env);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        extra.close();
+      } catch (Exception e) {
+        System.err.println("gantry: " + e.getMessage());
+      }
       server.close();
       stopped.countDown();
     }, "gantry-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /** What runs beside the control plane in this process (nothing for {@code server}); closed first on stop. */
+  AutoCloseable afterStart(GantryServer server, Map<String, String> env) throws Exception {
+    return () -> { };
   }
 
   /** Tells the user how to point the AWS CLI at this server. */

@@ -81,11 +81,18 @@ public final class SessionClient implements AutoCloseable {
     return welcomed && socket != null && !socket.isOutputClosed();
   }
 
-  /** Queues a state change; it is sent now if the session is up, else after the next connect. */
+  /**
+   * Queues a state change and returns at once; it is sent from the session thread now if the
+   * session is up, else after the next connect, and again after every reconnect until acknowledged.
+   */
   public void report(AgentMessage.TaskStateChange change) {
     unacknowledged.put(change.id(), change);
-    if (welcomed) {
-      send(change);
+    if (welcomed && !closed) {
+      scheduler.execute(() -> {
+        if (unacknowledged.containsKey(change.id())) {
+          send(change);
+        }
+      });
     }
   }
 

@@ -1,0 +1,62 @@
+package io.gantry.cli;
+
+import io.gantry.agent.session.AgentConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The node-agent flags of {@code gantry agent} (environment variables in brackets). */
+final class AgentOptions {
+  @Option(names = "--endpoint", description = "Control plane URL (GANTRY_ENDPOINT), e.g. http://10.0.0.5:8080.")
+  String endpoint;
+
+  @Option(names = "--cluster", description = "Cluster to join (GANTRY_CLUSTER; default: default).")
+  String cluster;
+
+  @Option(names = "--agent-data-dir", description = "Agent state (GANTRY_AGENT_DATA_DIR; default ./.gantry/agent).")
+  String dataDir;
+
+  @Option(names = "--region", description = "Region to sign for (AWS_REGION; default us-east-1).")
+  String region;
+
+  @Option(names = "--reserved-memory", description = "MiB kept back from tasks (GANTRY_RESERVED_MEMORY; default 256).")
+  Long reservedMemory;
+
+  @Option(names = "--availability-zone", description = "ecs.availability-zone attribute (GANTRY_AVAILABILITY_ZONE).")
+  String availabilityZone;
+
+  @Option(names = "--instance-type", description = "ecs.instance-type attribute (GANTRY_INSTANCE_TYPE; default gantry.local).")
+  String instanceType;
+
+  @Option(names = "--allow-privileged", description = "Let tasks run privileged containers (GANTRY_ALLOW_PRIVILEGED=true).")
+  boolean allowPrivileged;
+
+  AgentConfig resolve(Map<String, String> env, URI defaultEndpoint, Path defaultDataDir) {
+    URI url = URI.create(pick(endpoint, env.get("GANTRY_ENDPOINT"), defaultEndpoint == null ? null : defaultEndpoint.toString()));
+    String reg = pick(region, env.get("AWS_REGION"), "us-east-1");
+    AgentConfig base = AgentConfig.defaults(url, pick(cluster, env.get("GANTRY_CLUSTER"), "default"),
+        Path.of(pick(dataDir, env.get("GANTRY_AGENT_DATA_DIR"), defaultDataDir.toString())));
+    long memory = reservedMemory != null ? reservedMemory
+        : env.containsKey("GANTRY_RESERVED_MEMORY") ? Long.parseLong(env.get("GANTRY_RESERVED_MEMORY")) : base.reservedMemoryMib();
+    return new AgentConfig(base.endpoint(), base.cluster(), reg, base.dataDir(), memory,
+        pick(availabilityZone, env.get("GANTRY_AVAILABILITY_ZONE"), reg + "a"),
+        pick(instanceType, env.get("GANTRY_INSTANCE_TYPE"), base.instanceType()),
+        allowPrivileged || "true".equalsIgnoreCase(env.get("GANTRY_ALLOW_PRIVILEGED")),
+        Duration.ofSeconds(30));
+  }
+
+  private static String pick(String flag, String envValue, String fallback) {
+    if (flag != null && !flag.isBlank()) {
+      return flag;
+    }
+    if (envValue != null && !envValue.isBlank()) {
+      return envValue;
+    }
+    if (fallback == null) {
+      throw new IllegalArgumentException("--endpoint (or GANTRY_ENDPOINT) is required");
+    }
+    return fallback;
+  }
+}
