@@ -6,6 +6,7 @@ import io.gantry.model.Scope;
 import io.gantry.model.task.Task;
 import io.gantry.model.task.TaskStatus;
 import io.gantry.model.taskdef.TaskDefinition;
+import io.gantry.server.agents.AgentTasks;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.EntityStore.Attempt;
 import io.gantry.server.state.Versioned;
@@ -22,9 +23,10 @@ import java.util.Optional;
  * storing what the agent reports about them. A report moves the task forward only (see {@link
  * TaskProgress}); when it brings the task to STOPPED, the same transaction gives the task's CPU,
  * memory and host ports back to the instance and fixes its running and pending counts, so a
- * repeated STOPPED report releases nothing twice. Thread-safe; every write is a compare-and-set.
+ * repeated STOPPED report releases nothing twice. It is the {@link AgentTasks} the agent gateway
+ * uses. Thread-safe; every write is a compare-and-set.
  */
-public final class TaskStateService {
+public final class TaskStateService implements AgentTasks {
   private final EntityStore store;
   private final TaskRecords records;
   private final TaskDefinitionReader definitions;
@@ -40,6 +42,7 @@ public final class TaskStateService {
    * has not reported STOPPED (those wanted RUNNING, and those wanted STOPPED but still stopping),
    * each with its task definition and reserved host ports, in task ARN order.
    */
+  @Override
   public List<TaskAssignment> assignments(Scope scope, String cluster, String containerInstanceId) {
     Map<String, TaskDefinition> definitionsByArn = new HashMap<>();
     List<TaskAssignment> out = new ArrayList<>();
@@ -69,6 +72,7 @@ public final class TaskStateService {
    * when the task is unknown or placed on another instance; otherwise the task as stored after
    * the report (unchanged for a stale or repeated report).
    */
+  @Override
   public Optional<Task> apply(Scope scope, String cluster, String containerInstanceId, TaskStateChange change,
       Instant now) {
     if (change.taskArn() == null) {
