@@ -21,6 +21,7 @@ public enum ErrorCode {
   UPDATE_IN_PROGRESS("UpdateInProgressException", 400),
   ACCESS_DENIED("AccessDeniedException", 400),
   UNSUPPORTED_FEATURE("UnsupportedFeatureException", 400),
+  CONFLICT("ConflictException", 400),
   // Protocol-level errors shared by every awsJson1_1 service.
   SERIALIZATION("SerializationException", 400),
   UNKNOWN_OPERATION("UnknownOperationException", 400),

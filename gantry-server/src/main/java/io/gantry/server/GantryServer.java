@@ -5,7 +5,6 @@ import io.gantry.api.sigv4.SigV4Verifier;
 import io.gantry.server.auth.AccessKey;
 import io.gantry.server.auth.CredentialsFile;
 import io.gantry.server.agents.AgentGateway;
-import io.gantry.server.agents.AgentTasks;
 import io.gantry.server.attributes.AttributeHandler;
 import io.gantry.server.clusters.ClusterHandler;
 import io.gantry.server.instances.ContainerInstanceHandler;
@@ -19,6 +18,8 @@ import io.gantry.server.settings.AccountSettingHandler;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.tags.TagHandler;
 import io.gantry.server.tags.TagStore;
+import io.gantry.server.tasks.TaskHandler;
+import io.gantry.server.tasks.TaskStateService;
 import io.gantry.server.taskdefs.TaskDefinitionHandler;
 import io.gantry.store.KvStore;
 import io.gantry.store.embedded.EmbeddedKvStore;
@@ -82,6 +83,7 @@ public final class GantryServer implements AutoCloseable {
           new TagHandler(store, tags),
           new ContainerInstanceHandler(store, tags),
           new AttributeHandler(store),
+          new TaskHandler(store, tags),
           new AccountSettingHandler(store))) {
         handler.register(registry);
       }
@@ -91,7 +93,7 @@ public final class GantryServer implements AutoCloseable {
       SigV4Verifier verifier = new SigV4Verifier(
           id -> Optional.ofNullable(byId.get(id)).map(k -> new Credential(k.accessKeyId(), k.secretAccessKey(), k.accountId())),
           "ecs", clock, Duration.ofMinutes(5));
-      AgentGateway gateway = new AgentGateway(store, verifier, agentTasks(store), clock, HEARTBEAT_SECONDS);
+      AgentGateway gateway = new AgentGateway(store, verifier, new TaskStateService(store), clock, HEARTBEAT_SECONDS);
       Server jetty = jetty(config, new EcsHttpHandler(dispatcher, verifier, clock), gateway);
       jetty.start();
       gateway.start();
@@ -116,21 +118,6 @@ public final class GantryServer implements AutoCloseable {
       return null;
     }
     return new AccessKey("default", id.strip(), secret.strip(), accountId);
-  }
-
-  private static AgentTasks agentTasks(EntityStore store) {
-    return new AgentTasks() {
-      @Override
-      public List<io.gantry.api.agent.TaskAssignment> assignments(io.gantry.model.Scope scope, String cluster, String id) {
-        return List.of();
-      }
-
-      @Override
-      public Optional<io.gantry.model.task.Task> apply(io.gantry.model.Scope scope, String cluster, String id,
-          io.gantry.api.agent.AgentMessage.TaskStateChange change, java.time.Instant now) {
-        return Optional.empty();
-      }
-    };
   }
 
   private static Server jetty(ServerConfig config, EcsHttpHandler handler, AgentGateway gateway) {

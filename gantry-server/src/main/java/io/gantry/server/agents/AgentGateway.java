@@ -175,13 +175,8 @@ public final class AgentGateway implements AutoCloseable {
     if (session == null) {
       return;
     }
-    String taskArn = io.gantry.model.Arn.task(scope, p[4], p[5]);
-    List<TaskAssignment> changed = tasks.assignments(scope, p[4], instanceId).stream()
-        .filter(a -> a.task().taskArn().equals(taskArn))
-        .toList();
-    if (!changed.isEmpty()) {
-      session.send(new AgentMessage.DesiredTasks(event.kv().modRevision(), false, changed));
-    }
+    Optional<TaskAssignment> changed = tasks.assignment(scope, p[4], p[5]);
+    changed.ifPresent(a -> session.send(new AgentMessage.DesiredTasks(event.kv().modRevision(), false, List.of(a))));
   }
 
   private void closeSilentSessions() {

@@ -18,6 +18,7 @@ import io.gantry.model.KeyValuePair;
 import io.gantry.model.Scope;
 import io.gantry.model.Tag;
 import io.gantry.model.cluster.Cluster;
+import io.gantry.model.instance.ContainerInstance;
 import io.gantry.server.dispatch.EcsHandler;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.dispatch.RequestContext;
@@ -183,7 +184,7 @@ public final class ClusterHandler implements EcsHandler {
         throw new EcsException(ErrorCode.CLUSTER_CONTAINS_SERVICES,
             "The Cluster cannot be deleted while Services are active.");
       }
-      if (!store.kv().range(StateKeys.tasks(scope, name)).isEmpty()) {
+      if (activeTasks(scope, name) > 0) {
         throw new EcsException(ErrorCode.CLUSTER_CONTAINS_TASKS,
             "The Cluster cannot be deleted while Tasks are active.");
       }
@@ -211,12 +212,37 @@ public final class ClusterHandler implements EcsHandler {
   private Cluster view(Scope scope, Cluster c, Set<String> include, boolean alwaysSettings) {
     String name = c.clusterName();
     boolean active = Cluster.ACTIVE.equals(c.status());
-    int instances = active ? store.kv().range(StateKeys.containerInstances(scope, name)).size() : 0;
+    int instances = 0;
+    int running = 0;
+    int pending = 0;
+    if (active) {
+      for (Versioned<ContainerInstance> v : store.list(StateKeys.containerInstances(scope, name), ContainerInstance.class)) {
+        instances++;
+        running += v.value().runningTasksCount() == null ? 0 : v.value().runningTasksCount();
+        pending += v.value().pendingTasksCount() == null ? 0 : v.value().pendingTasksCount();
+      }
+    }
     int services = active ? store.kv().range(StateKeys.services(scope, name)).size() : 0;
     List<KeyValuePair> statistics = include.contains("STATISTICS") ? statistics(services) : List.of();
     List<Tag> tagList = include.contains("TAGS") ? tags.tags(scope, c.clusterArn()) : List.of();
-    return c.described(instances, 0, 0, services, statistics, tagList,
+    return c.described(instances, running, pending, services, statistics, tagList,
         alwaysSettings || include.contains("SETTINGS"), include.contains("CONFIGURATIONS"));
+  }
+
+  /** Tasks of the cluster that are not STOPPED yet: they keep DeleteCluster from succeeding. */
+  private int activeTasks(Scope scope, String cluster) {
+    int count = 0;
+    for (io.gantry.store.KeyValue kv : store.kv().range(StateKeys.tasks(scope, cluster))) {
+      try {
+        String status = io.gantry.api.json.AwsJson.mapper().readTree(kv.value()).path("task").path("lastStatus").asText();
+        if (!"STOPPED".equals(status)) {
+          count++;
+        }
+      } catch (java.io.IOException e) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static List<KeyValuePair> statistics(int services) {

@@ -63,4 +63,9 @@ public final class StateKeys {
   public static String services(Scope scope, String cluster) {
     return scope(scope) + "service/" + cluster + "/";
   }
+
+  /** The record of one RunTask client token: what the call asked for and which tasks it made. */
+  public static String runTaskToken(Scope scope, String token) {
+    return scope(scope) + "runtask-token/" + token;
+  }
 }

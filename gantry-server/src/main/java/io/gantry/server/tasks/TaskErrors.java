@@ -9,12 +9,9 @@ final class TaskErrors {
 
   private TaskErrors() {}
 
-  /**
-   * A RunTask client token reused with other parameters. ECS answers ConflictException; until
-   * {@code ErrorCode} has CONFLICT this is a ClientException with the same words.
-   */
+  /** A RunTask client token reused with other parameters: ECS answers ConflictException. */
   static EcsException conflict(String message) {
-    return EcsException.client(message);
+    return new EcsException(io.gantry.model.ErrorCode.CONFLICT, message);
   }
 
   static EcsException notFound() {

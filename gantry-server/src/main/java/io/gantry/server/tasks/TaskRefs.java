@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  */
 final class TaskRefs {
   private static final Pattern ID = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
-  private static final String TOKENS = "runtask-token/";
 
   private TaskRefs() {}
 
@@ -23,7 +22,7 @@ final class TaskRefs {
 
   /** The record of the RunTask request that used {@code clientToken} (tokens are per account and region). */
   static String tokenKey(Scope scope, String clientToken) {
-    return StateKeys.scope(scope) + TOKENS + clientToken;
+    return StateKeys.runTaskToken(scope, clientToken);
   }
 
   /** The id part of a task ARN. */
