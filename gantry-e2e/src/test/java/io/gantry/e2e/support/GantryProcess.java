@@ -26,18 +26,27 @@ public final class GantryProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
   private final Path dataDir;
+  private final String command;
   private final List<String> extraArgs;
   private Process process;
   private URI endpoint;
 
-  private GantryProcess(Path dataDir, List<String> extraArgs) {
+  private GantryProcess(Path dataDir, String command, List<String> extraArgs) {
     this.dataDir = dataDir;
+    this.command = command;
     this.extraArgs = List.copyOf(extraArgs);
   }
 
   /** Starts a server on {@code dataDir} and waits until it listens. */
   public static GantryProcess start(Path dataDir, String... extraArgs) throws IOException {
-    GantryProcess p = new GantryProcess(dataDir, List.of(extraArgs));
+    GantryProcess p = new GantryProcess(dataDir, "server", List.of(extraArgs));
+    p.launch();
+    return p;
+  }
+
+  /** Starts {@code gantry up} (control plane and a local agent on the local Docker Engine). */
+  public static GantryProcess up(Path dataDir, String... extraArgs) throws IOException {
+    GantryProcess p = new GantryProcess(dataDir, "up", List.of(extraArgs));
     p.launch();
     return p;
   }
@@ -58,7 +67,7 @@ public final class GantryProcess implements AutoCloseable {
     Files.createDirectories(dataDir);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "io.gantry.cli.Main", "server", "--port", "0", "--data-dir", dataDir.toString()));
+        "io.gantry.cli.Main", command, "--port", "0", "--data-dir", dataDir.toString()));
     cmd.addAll(extraArgs);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("GANTRY_ACCESS_KEY_ID", ACCESS_KEY);
@@ -119,7 +128,9 @@ public final class GantryProcess implements AutoCloseable {
 
   /** A new server process on the same data directory (after {@link #kill()} or {@link #stop()}). */
   public GantryProcess restart() throws IOException {
-    return start(dataDir, extraArgs.toArray(String[]::new));
+    GantryProcess p = new GantryProcess(dataDir, command, extraArgs);
+    p.launch();
+    return p;
   }
 
   @Override
