@@ -56,7 +56,7 @@ class ClientTokenTest {
   void theSameTokenWithOtherParametersIsAConflict() {
     ecs.run("{taskDefinition: 'job', clientToken: 'tok-2'}");
 
-    expect(ErrorCode.CLIENT, TaskLauncher.TOKEN_CONFLICT,
+    expect(ErrorCode.CONFLICT, TaskLauncher.TOKEN_CONFLICT,
         () -> ecs.run("{taskDefinition: 'job', clientToken: 'tok-2', startedBy: 'someone-else'}"));
   }
 
