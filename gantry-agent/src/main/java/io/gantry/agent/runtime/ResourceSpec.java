@@ -1,0 +1,36 @@
+package io.gantry.agent.runtime;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Resource controls in runtime units: CPU shares (at least 2), hard and soft memory limits,
+ * memory plus swap, swappiness, {@code /dev/shm} size (all bytes; null: runtime default) and
+ * ulimits.
+ */
+public record ResourceSpec(
+    int cpuShares,
+    Long memoryBytes,
+    Long memoryReservationBytes,
+    Long memorySwapBytes,
+    Integer memorySwappiness,
+    Long sharedMemoryBytes,
+    List<Ulimit> ulimits) {
+
+  /** The smallest CPU share value the Linux kernel accepts. */
+  public static final int MIN_CPU_SHARES = 2;
+
+  public ResourceSpec {
+    if (cpuShares < MIN_CPU_SHARES) {
+      throw new IllegalArgumentException("cpuShares must be at least 2: " + cpuShares);
+    }
+    ulimits = Copies.list(ulimits);
+  }
+
+  /** A resource limit ({@code nofile}, {@code nproc}, …). */
+  public record Ulimit(String name, long soft, long hard) {
+    public Ulimit {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+}
