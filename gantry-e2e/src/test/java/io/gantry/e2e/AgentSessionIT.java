@@ -102,6 +102,7 @@ class AgentSessionIT {
     Recorder recorder = new Recorder();
     SessionClient session = new SessionClient(server.endpoint(), KEY, "us-east-1", Clock.systemUTC(), "agents", arn,
         "gantry-test", recorder, new Random(1));
+    assertThat(connected(arn)).as("registered, no session yet").isFalse();
     session.start();
     await().atMost(Duration.ofSeconds(20)).until(session::connected);
     await().atMost(Duration.ofSeconds(10)).until(() -> !recorder.received.isEmpty());

@@ -38,8 +38,8 @@ import java.util.random.RandomGenerator;
  * record beside it. Deregistering removes both, so the cluster's instance prefix holds exactly
  * its ACTIVE and DRAINING instances; the deregistered instance is answered once, as INACTIVE.
  *
- * <p>{@code agentConnected} is true from registration, since the agent that registers is
- * connected; the agent gateway owns it from then on. Thread-safe; every write is a
+ * <p>{@code agentConnected} starts false at registration and is owned by the agent gateway, which
+ * sets it while the instance's agent holds a session. Thread-safe; every write is a
  * compare-and-set.
  */
 public final class ContainerInstanceHandler implements EcsHandler {

@@ -46,10 +46,14 @@ final class Registration {
     return new Registration(resources, attributes(req.attributes()), req.versionInfo());
   }
 
-  /** A newly registered instance: ACTIVE, its agent connected, everything it registered still free. */
+  /**
+   * A newly registered instance: ACTIVE, everything it registered still free, and its agent not
+   * connected until the agent's session says hello (the agent gateway owns agentConnected), so
+   * no task is placed on a machine that nobody runs tasks on.
+   */
   ContainerInstance newInstance(String arn, String ec2InstanceId, Instant now) {
     return new ContainerInstance(arn, ec2InstanceId, null, 1L, versionInfo, resources, resources,
-        ContainerInstance.ACTIVE, null, true, 0, 0, null, attributes, now, List.of(), null,
+        ContainerInstance.ACTIVE, null, false, 0, 0, null, attributes, now, List.of(), null,
         ContainerInstanceHealthStatus.unknown());
   }
 

@@ -61,7 +61,7 @@ class ContainerInstanceHandlerTest {
     assertThat(ci.containerInstanceArn()).matches(PREFIX.replace(".", "\\.") + "web/[0-9a-f]{32}");
     assertThat(ci.ec2InstanceId()).matches("i-[0-9a-f]{17}");
     assertThat(ci.status()).isEqualTo("ACTIVE");
-    assertThat(ci.agentConnected()).isTrue();
+    assertThat(ci.agentConnected()).as("no agent session yet").isFalse();
     assertThat(ci.version()).isEqualTo(1L);
     assertThat(ci.registeredAt()).isEqualTo(NOW);
     assertThat(ci.runningTasksCount()).isZero();

@@ -124,7 +124,10 @@ final class TaskFixture implements AutoCloseable {
         List.of(new Attribute("ecs.cpu-architecture", "x86_64", null, null),
             new Attribute("ecs.availability-zone", "zone-a", null, null)), null, null),
         NOW.minusSeconds(1000).plusSeconds(registrations.incrementAndGet()));
-    return r.containerInstance();
+    // Registration leaves agentConnected false until the agent's session is up; tests stand in for it.
+    ContainerInstance registered = r.containerInstance();
+    setAgentConnected(cluster, registered.id(), true);
+    return instance(cluster, registered.id());
   }
 
   TaskDefinition registerTaskDefinition(String json) {
