@@ -198,7 +198,10 @@ public final class TaskEngine implements DesiredTasksHandler, AutoCloseable {
   // ---- engine thread ----
 
   private void applyOnLoop(AgentMessage.DesiredTasks desired) {
-    if (desired.seq() <= ledger.lastAppliedSeq()) {
+    // Below, not equal: one store transaction can change several tasks of an instance, and the
+    // gateway pushes each with the transaction's revision as seq. Assignments carry the latest
+    // stored state, so applying one twice is harmless; only older ones are stale.
+    if (desired.seq() < ledger.lastAppliedSeq()) {
       log.debug("ignoring desired tasks seq {} (applied {})", desired.seq(), ledger.lastAppliedSeq());
       return;
     }

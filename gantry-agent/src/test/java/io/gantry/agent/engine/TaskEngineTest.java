@@ -186,13 +186,18 @@ class TaskEngineTest {
   }
 
   @Test
-  void desiredTasksAtOrBelowTheLastAppliedSequenceNumberAreIgnored() {
+  void desiredTasksBelowTheLastAppliedSequenceNumberAreIgnored() {
     TaskAssignment a = assignment("t1", "RUNNING", definition("app", container("app")));
+    TaskAssignment b = assignment("t2", "RUNNING", definition("app", container("app")));
     h.applyWithSeq(5, true, a);
     h.awaitStatus(taskArn("t1"), "RUNNING");
     assertThat(h.engine.lastAppliedSeq()).isEqualTo(5);
 
-    h.applyWithSeq(5, false, stopped(a));
+    // One store transaction can place several tasks: their increments share the seq.
+    h.applyWithSeq(5, false, b);
+    h.awaitStatus(taskArn("t2"), "RUNNING");
+
+    h.applyWithSeq(4, false, stopped(a));
     h.applyWithSeq(4, true);
     assertThat(h.engine.task(taskArn("t1")).orElseThrow().desiredStatus()).isEqualTo("RUNNING");
     assertThat(h.engine.lastAppliedSeq()).isEqualTo(5);

@@ -77,8 +77,9 @@ public sealed interface AgentMessage {
   /**
    * Tasks the control plane wants on this instance. With {@code full} it is the whole set (sent
    * on every connect): a task the agent runs that is not in it must be stopped. Otherwise it
-   * carries only the tasks that changed since the previous sequence number. The agent ignores a
-   * message whose {@code seq} is not above the last one it applied.
+   * carries only the tasks that changed since the previous sequence number. {@code seq} is the
+   * store revision of the change (several tasks changed by one transaction share it); the agent
+   * ignores a message whose {@code seq} is below the last one it applied.
    */
   record DesiredTasks(long seq, boolean full, List<TaskAssignment> tasks) implements AgentMessage {
     public DesiredTasks {

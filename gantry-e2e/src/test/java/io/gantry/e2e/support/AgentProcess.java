@@ -1,0 +1,82 @@
+package io.gantry.e2e.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code gantry agent} in a child JVM, joined to a test server with the test key, keeping
+ * its state in {@code dataDir}. {@link #kill()} sends SIGKILL; start it again on the same data
+ * directory to test restart safety. Output goes to {@code agent.log} there.
+ */
+public final class AgentProcess implements AutoCloseable {
+  private final Process process;
+
+  private AgentProcess(Process process) {
+    this.process = process;
+  }
+
+  /** Starts an agent and waits until it has registered and started its engine. */
+  public static AgentProcess start(URI endpoint, String cluster, Path dataDir) throws IOException {
+    Files.createDirectories(dataDir);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        "io.gantry.cli.Main", "agent", "--endpoint", endpoint.toString(), "--cluster", cluster,
+        "--agent-data-dir", dataDir.toString())).redirectErrorStream(true);
+    pb.environment().put("AWS_ACCESS_KEY_ID", GantryProcess.ACCESS_KEY);
+    pb.environment().put("AWS_SECRET_ACCESS_KEY", GantryProcess.SECRET_KEY);
+    Process process = pb.start();
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    Path log = dataDir.resolve("agent.log");
+    Thread pump = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+          var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          out.write(line);
+          out.newLine();
+          out.flush();
+          if (line.contains("agent started:")) {
+            started.complete(null);
+          }
+        }
+      } catch (IOException e) {
+        started.completeExceptionally(e);
+      }
+      started.completeExceptionally(new IOException("the agent's output ended before it started"));
+    }, "agent-log-" + process.pid());
+    pump.setDaemon(true);
+    pump.start();
+    try {
+      started.get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      process.destroyForcibly();
+      throw new IOException("gantry agent did not start; see " + log, e);
+    }
+    return new AgentProcess(process);
+  }
+
+  /** SIGKILL: no shutdown hook runs; containers keep running. */
+  public void kill() throws InterruptedException {
+    process.toHandle().destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        kill();
+      }
+    }
+  }
+}
