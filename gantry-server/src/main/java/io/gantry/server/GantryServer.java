@@ -19,6 +19,7 @@ import io.gantry.server.state.EntityStore;
 import io.gantry.server.tags.TagHandler;
 import io.gantry.server.tags.TagStore;
 import io.gantry.server.tasks.TaskHandler;
+import io.gantry.server.tasks.StoppedTaskReaper;
 import io.gantry.server.tasks.TaskStateService;
 import io.gantry.server.taskdefs.TaskDefinitionHandler;
 import io.gantry.store.KvStore;
@@ -54,15 +55,17 @@ public final class GantryServer implements AutoCloseable {
   private final KvStore kv;
   private final Server jetty;
   private final AgentGateway gateway;
+  private final StoppedTaskReaper reaper;
   private final List<AccessKey> keys;
   private final boolean credentialsCreated;
 
-  private GantryServer(ServerConfig config, KvStore kv, Server jetty, AgentGateway gateway, List<AccessKey> keys,
-      boolean created) {
+  private GantryServer(ServerConfig config, KvStore kv, Server jetty, AgentGateway gateway, StoppedTaskReaper reaper,
+      List<AccessKey> keys, boolean created) {
     this.config = config;
     this.kv = kv;
     this.jetty = jetty;
     this.gateway = gateway;
+    this.reaper = reaper;
     this.keys = keys;
     this.credentialsCreated = created;
   }
@@ -97,7 +100,9 @@ public final class GantryServer implements AutoCloseable {
       Server jetty = jetty(config, new EcsHttpHandler(dispatcher, verifier, clock), gateway);
       jetty.start();
       gateway.start();
-      GantryServer server = new GantryServer(config, kv, jetty, gateway, loaded.keys(), loaded.created());
+      StoppedTaskReaper reaper = new StoppedTaskReaper(store, clock, StoppedTaskReaper.DEFAULT_RETENTION);
+      reaper.start(Duration.ofMinutes(1));
+      GantryServer server = new GantryServer(config, kv, jetty, gateway, reaper, loaded.keys(), loaded.created());
       log.info("Gantry control plane listening on {} (data: {}, credentials: {})",
           server.endpoint(), config.dataDir(), config.credentialsFile());
       return server;
@@ -174,6 +179,7 @@ public final class GantryServer implements AutoCloseable {
   @Override
   public void close() {
     try {
+      reaper.close();
       gateway.close();
       jetty.stop();
     } catch (Exception e) {
