@@ -48,8 +48,12 @@ final class StartThroughput {
     double d = median(docker);
     double c = median(concurrent);
     double s = median(sequential);
-    System.out.printf("median of %d rounds: docker %.1f tasks/s; gantry concurrent RunTask %s; gantry sequential RunTask %.1f tasks/s (%.2fx)%n",
-        rounds, d, Double.isNaN(c) ? "did not finish" : String.format("%.1f tasks/s (%.2fx)", c, c / d), s, s / d);
+    System.out.printf("median of %d rounds: docker %.1f tasks/s; gantry concurrent RunTask %s; gantry sequential RunTask %s%n",
+        rounds, d, versus(c, d), versus(s, d));
+  }
+
+  private static String versus(double gantry, double docker) {
+    return Double.isNaN(gantry) ? "did not finish" : String.format("%.1f tasks/s (%.2fx)", gantry, gantry / docker);
   }
 
   private static double median(List<Double> rates) {
