@@ -133,8 +133,13 @@ public final class AgentGateway implements AutoCloseable {
     }
     setConnected(key, true);
     session.send(new AgentMessage.Welcome(instance.get().value().containerInstanceArn(), heartbeatSeconds));
-    long seq = store.kv().revision();
-    session.send(new AgentMessage.DesiredTasks(seq, true, tasks.assignments(scope, key.cluster(), instanceId)));
+    // The full set goes out before any increment: an increment of a change committed after the
+    // revision read here waits for this lock, and one handled before it is already in the set.
+    synchronized (session.pushLock) {
+      long seq = store.kv().revision();
+      session.send(new AgentMessage.DesiredTasks(seq, true, tasks.assignments(scope, key.cluster(), instanceId)));
+      session.synced = true;
+    }
     log.info("agent connected: {} in cluster {} ({})", instanceId, key.cluster(), scope.region());
   }
 
@@ -175,8 +180,13 @@ public final class AgentGateway implements AutoCloseable {
     if (session == null) {
       return;
     }
-    Optional<TaskAssignment> changed = tasks.assignment(scope, p[4], p[5]);
-    changed.ifPresent(a -> session.send(new AgentMessage.DesiredTasks(event.kv().modRevision(), false, List.of(a))));
+    synchronized (session.pushLock) {
+      if (!session.synced) {
+        return; // the full set, sent next, is read after this change and contains it
+      }
+      Optional<TaskAssignment> changed = tasks.assignment(scope, p[4], p[5]);
+      changed.ifPresent(a -> session.send(new AgentMessage.DesiredTasks(event.kv().modRevision(), false, List.of(a))));
+    }
   }
 
   private void closeSilentSessions() {

@@ -23,6 +23,10 @@ public final class AgentSession implements Session.Listener.AutoDemanding {
   private volatile Session session;
   private volatile SessionKey key;
   private volatile Instant lastHeard;
+  /** Orders the full desired set before any increment: held while sending either. */
+  final Object pushLock = new Object();
+  /** Set once the full desired set is sent; increments are only pushed after it. */
+  boolean synced;
 
   AgentSession(AgentGateway gateway, Scope scope, Instant now) {
     this.gateway = gateway;
