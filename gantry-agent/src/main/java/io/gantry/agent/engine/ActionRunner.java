@@ -41,7 +41,7 @@ final class ActionRunner {
     this.random = random;
   }
 
-  /** The id stamped on every container this engine creates ({@link TaskEngine#ENGINE_ID_LABEL}). */
+  /** The id stamped on every container this engine creates ({@link ContainerLabels#ENGINE_ID}). */
   void engineId(String id) {
     engineId = id;
   }
@@ -116,7 +116,7 @@ final class ActionRunner {
   /** The spec with this engine's id among its labels. */
   private ContainerSpec owned(ContainerSpec s) {
     Map<String, String> labels = new LinkedHashMap<>(s.labels());
-    labels.put(TaskEngine.ENGINE_ID_LABEL, engineId);
+    labels.put(ContainerLabels.ENGINE_ID, engineId);
     return new ContainerSpec(s.name(), s.image(), labels, s.process(), s.resources(), s.network(),
         s.security(), s.storage(), s.healthCheck(), s.stopTimeout());
   }

@@ -69,7 +69,7 @@ final class Orphans {
   void settle(List<ContainerState> unwanted, String engineId) {
     for (ContainerState orphan : unwanted) {
       String arn = orphan.labels().get(ContainerLabels.TASK_ARN);
-      if (!engineId.equals(orphan.labels().get(TaskEngine.ENGINE_ID_LABEL))) {
+      if (!engineId.equals(orphan.labels().get(ContainerLabels.ENGINE_ID))) {
         log.warn("leaving container {} of unknown task {} alone: another engine created it",
             orphan.runtimeId(), arn);
         continue;

@@ -61,12 +61,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TaskEngine implements DesiredTasksHandler, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TaskEngine.class);
-  /**
-   * The label with the id of the engine (of its state directory) that created a container. A
-   * container of a task the engine has no record of is removed only when it carries this
-   * engine's id; others (another agent's on a shared runtime) are left alone.
-   */
-  public static final String ENGINE_ID_LABEL = "io.gantry.engine-id";
 
   private final ContainerRuntime runtime;
   private final AgentPolicy policy;
@@ -341,11 +335,7 @@ public final class TaskEngine implements DesiredTasksHandler, AutoCloseable {
         process(arn, task -> TaskReconciler.exited(task, name, died.exitCode(), null, now));
       }
     } else if (event instanceof RuntimeEvent.Started && c.phase() == ContainerRecord.Phase.STARTING) {
-      if (inFlight.isBusy(arn, name)) {
-        inFlight.markRecheck(arn, name);
-      } else {
-        dispatch(t, new TaskAction.Inspect(name));
-      }
+      inspectWhenFree(t, name);
     } else if (event instanceof RuntimeEvent.HealthChanged health) {
       process(arn, task -> TaskReconciler.Step.of(
           task.withContainer(task.container(name).withHealth(Reports.health(health.health())))));
@@ -356,15 +346,19 @@ public final class TaskEngine implements DesiredTasksHandler, AutoCloseable {
   private void onGap() {
     for (TaskRecord t : List.copyOf(tasks.values())) {
       for (ContainerRecord c : t.containers()) {
-        if (!c.live()) {
-          continue;
-        }
-        if (inFlight.isBusy(t.taskArn(), c.name())) {
-          inFlight.markRecheck(t.taskArn(), c.name());
-        } else {
-          dispatch(t, new TaskAction.Inspect(c.name()));
+        if (c.live()) {
+          inspectWhenFree(t, c.name());
         }
       }
+    }
+  }
+
+  /** Inspects the container now, or right after the call in flight on it returns. */
+  private void inspectWhenFree(TaskRecord t, String name) {
+    if (inFlight.isBusy(t.taskArn(), name)) {
+      inFlight.markRecheck(t.taskArn(), name);
+    } else {
+      dispatch(t, new TaskAction.Inspect(name));
     }
   }
 

@@ -1,13 +1,9 @@
 package io.gantry.e2e.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,27 +30,8 @@ public final class AgentProcess implements AutoCloseable {
     pb.environment().put("AWS_ACCESS_KEY_ID", GantryProcess.ACCESS_KEY);
     pb.environment().put("AWS_SECRET_ACCESS_KEY", GantryProcess.SECRET_KEY);
     Process process = pb.start();
-    CompletableFuture<Void> started = new CompletableFuture<>();
     Path log = dataDir.resolve("agent.log");
-    Thread pump = new Thread(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-          var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          out.write(line);
-          out.newLine();
-          out.flush();
-          if (line.contains("agent started:")) {
-            started.complete(null);
-          }
-        }
-      } catch (IOException e) {
-        started.completeExceptionally(e);
-      }
-      started.completeExceptionally(new IOException("the agent's output ended before it started"));
-    }, "agent-log-" + process.pid());
-    pump.setDaemon(true);
-    pump.start();
+    CompletableFuture<Boolean> started = ProcessOutput.follow(process, log, line -> line.contains("agent started:") ? true : null);
     try {
       started.get(60, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -1,10 +1,7 @@
 package io.gantry.e2e.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,37 +70,17 @@ public final class GantryProcess implements AutoCloseable {
     pb.environment().put("GANTRY_ACCESS_KEY_ID", ACCESS_KEY);
     pb.environment().put("GANTRY_SECRET_ACCESS_KEY", SECRET_KEY);
     process = pb.start();
-    CompletableFuture<URI> ready = new CompletableFuture<>();
     Path log = dataDir.resolve("server.log");
-    Thread pump = new Thread(() -> pump(ready, log), "gantry-log-" + process.pid());
-    pump.setDaemon(true);
-    pump.start();
+    CompletableFuture<URI> ready = ProcessOutput.follow(process, log, line -> {
+      Matcher m = LISTENING.matcher(line);
+      return m.find() ? URI.create(m.group(1)) : null;
+    });
     try {
       endpoint = ready.get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       process.destroyForcibly();
       throw new IOException("gantry server did not start; see " + log, e);
     }
-  }
-
-  private void pump(CompletableFuture<URI> ready, Path log) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        out.write(line);
-        out.newLine();
-        out.flush();
-        Matcher m = LISTENING.matcher(line);
-        if (!ready.isDone() && m.find()) {
-          ready.complete(URI.create(m.group(1)));
-        }
-      }
-    } catch (IOException e) {
-      ready.completeExceptionally(e);
-    }
-    ready.completeExceptionally(new IOException("the server's output ended before it listened"));
   }
 
   /** SIGKILL: no shutdown hooks, no flushing. */

@@ -28,6 +28,7 @@ import io.gantry.server.state.StateKeys;
 import io.gantry.server.state.Versioned;
 import io.gantry.server.tags.TagStore;
 import io.gantry.server.tags.Tags;
+import io.gantry.server.tasks.StoredTask;
 import io.gantry.store.Txn;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,13 +233,8 @@ public final class ClusterHandler implements EcsHandler {
   /** Tasks of the cluster that are not STOPPED yet: they keep DeleteCluster from succeeding. */
   private int activeTasks(Scope scope, String cluster) {
     int count = 0;
-    for (io.gantry.store.KeyValue kv : store.kv().range(StateKeys.tasks(scope, cluster))) {
-      try {
-        String status = io.gantry.api.json.AwsJson.mapper().readTree(kv.value()).path("task").path("lastStatus").asText();
-        if (!"STOPPED".equals(status)) {
-          count++;
-        }
-      } catch (java.io.IOException e) {
+    for (Versioned<StoredTask> v : store.list(StateKeys.tasks(scope, cluster), StoredTask.class)) {
+      if (!"STOPPED".equals(v.value().task().lastStatus())) {
         count++;
       }
     }
