@@ -15,6 +15,7 @@ import io.gantry.server.dispatch.ModelInputValidator;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.http.EcsHttpHandler;
 import io.gantry.server.settings.AccountSettingHandler;
+import io.gantry.server.placement.PlacementState;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.tags.TagHandler;
 import io.gantry.server.tags.TagStore;
@@ -58,10 +59,12 @@ public final class GantryServer implements AutoCloseable {
   private final StoppedTaskReaper reaper;
   private final List<AccessKey> keys;
   private final boolean credentialsCreated;
+  private final PlacementState placement;
 
   private GantryServer(ServerConfig config, KvStore kv, Server jetty, AgentGateway gateway, StoppedTaskReaper reaper,
-      List<AccessKey> keys, boolean created) {
+      PlacementState placement, List<AccessKey> keys, boolean created) {
     this.config = config;
+    this.placement = placement;
     this.kv = kv;
     this.jetty = jetty;
     this.gateway = gateway;
@@ -79,14 +82,15 @@ public final class GantryServer implements AutoCloseable {
     try {
       EntityStore store = new EntityStore(kv);
       TagStore tags = new TagStore(store);
+      PlacementState placement = TaskStateService.placementState(store).start();
       OperationRegistry registry = new OperationRegistry();
       for (EcsHandler handler : List.of(
-          new ClusterHandler(store, tags),
+          new ClusterHandler(store, tags, placement),
           new TaskDefinitionHandler(store, tags),
           new TagHandler(store, tags),
-          new ContainerInstanceHandler(store, tags),
+          new ContainerInstanceHandler(store, tags, placement),
           new AttributeHandler(store),
-          new TaskHandler(store, tags),
+          new TaskHandler(store, tags, placement),
           new AccountSettingHandler(store))) {
         handler.register(registry);
       }
@@ -102,7 +106,7 @@ public final class GantryServer implements AutoCloseable {
       gateway.start();
       StoppedTaskReaper reaper = new StoppedTaskReaper(store, clock, StoppedTaskReaper.DEFAULT_RETENTION);
       reaper.start(Duration.ofMinutes(1));
-      GantryServer server = new GantryServer(config, kv, jetty, gateway, reaper, loaded.keys(), loaded.created());
+      GantryServer server = new GantryServer(config, kv, jetty, gateway, reaper, placement, loaded.keys(), loaded.created());
       log.info("Gantry control plane listening on {} (data: {}, credentials: {})",
           server.endpoint(), config.dataDir(), config.credentialsFile());
       return server;
@@ -182,6 +186,7 @@ public final class GantryServer implements AutoCloseable {
       reaper.close();
       gateway.close();
       jetty.stop();
+      placement.close();
     } catch (Exception e) {
       log.warn("error while stopping the HTTP server", e);
     } finally {

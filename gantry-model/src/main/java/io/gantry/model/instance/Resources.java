@@ -51,46 +51,6 @@ public final class Resources {
     return List.copyOf(resources);
   }
 
-  /**
-   * What remains of {@code registered} when an instance re-registers, keeping what its tasks use:
-   * for numbers the amount in use ({@code oldRegistered - oldRemaining}) is subtracted from the
-   * new total (never below zero); for string sets (ports) the entries in use beyond the old
-   * registered set are added to the new one, as ECS lists ports in use among the remaining ones.
-   */
-  public static List<Resource> remaining(List<Resource> oldRegistered, List<Resource> oldRemaining, List<Resource> registered) {
-    Map<String, Resource> before = byName(oldRegistered);
-    Map<String, Resource> left = byName(oldRemaining);
-    List<Resource> out = new ArrayList<>(registered.size());
-    for (Resource r : registered) {
-      Resource was = before.get(r.name());
-      Resource rem = left.get(r.name());
-      if (was == null || rem == null || !r.type().equals(was.type()) || !r.type().equals(rem.type())) {
-        out.add(r);
-        continue;
-      }
-      out.add(switch (r.type()) {
-        case Resource.INTEGER -> Resource.ofInteger(r.name(),
-            Math.max(0, r.integerValue() - (was.integerValue() - rem.integerValue())));
-        case Resource.LONG -> Resource.ofLong(r.name(), Math.max(0, r.longValue() - (was.longValue() - rem.longValue())));
-        case Resource.DOUBLE -> Resource.ofDouble(r.name(),
-            Math.max(0, r.doubleValue() - (was.doubleValue() - rem.doubleValue())));
-        default -> {
-          Set<String> used = new LinkedHashSet<>(rem.stringSetValue());
-          used.removeAll(was.stringSetValue());
-          Set<String> all = new LinkedHashSet<>(r.stringSetValue());
-          all.addAll(used);
-          yield Resource.ofStringSet(r.name(), List.copyOf(all));
-        }
-      });
-    }
-    return List.copyOf(out);
-  }
-
-  private static Map<String, Resource> byName(List<Resource> resources) {
-    return resources == null ? Map.of()
-        : resources.stream().collect(Collectors.toMap(Resource::name, Function.identity(), (a, b) -> a));
-  }
-
   private static String valueMember(String type) {
     return switch (type) {
       case Resource.INTEGER -> "integerValue";

@@ -35,19 +35,4 @@ class ResourcesTest {
       assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
     }
   }
-
-  @Test
-  void reRegistrationKeepsWhatTasksUse() {
-    List<Resource> oldRegistered = List.of(Resource.ofInteger("CPU", 2048), Resource.ofInteger("MEMORY", 4096),
-        Resource.ofStringSet("PORTS", List.of("22")));
-    List<Resource> oldRemaining = List.of(Resource.ofInteger("CPU", 1536), Resource.ofInteger("MEMORY", 3072),
-        Resource.ofStringSet("PORTS", List.of("22", "8080")));
-    List<Resource> registered = List.of(Resource.ofInteger("CPU", 4096), Resource.ofInteger("MEMORY", 512),
-        Resource.ofStringSet("PORTS", List.of("22", "2375")), Resource.ofLong("NEW", 7));
-
-    List<Resource> remaining = Resources.remaining(oldRegistered, oldRemaining, registered);
-
-    assertThat(remaining).containsExactly(Resource.ofInteger("CPU", 3584), Resource.ofInteger("MEMORY", 0),
-        Resource.ofStringSet("PORTS", List.of("22", "2375", "8080")), Resource.ofLong("NEW", 7));
-  }
 }

@@ -23,6 +23,8 @@ import io.gantry.server.dispatch.EcsHandler;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.dispatch.RequestContext;
 import io.gantry.server.paging.Pages;
+import io.gantry.server.placement.ClusterLedger;
+import io.gantry.server.placement.PlacementState;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.StateKeys;
 import io.gantry.server.state.Versioned;
@@ -46,9 +48,11 @@ public final class ClusterHandler implements EcsHandler {
   private final EntityStore store;
   private final TagStore tags;
   private final ClusterRefs refs;
+  private final PlacementState placement;
 
-  public ClusterHandler(EntityStore store, TagStore tags) {
+  public ClusterHandler(EntityStore store, TagStore tags, PlacementState placement) {
     this.store = store;
+    this.placement = placement;
     this.tags = tags;
     this.refs = new ClusterRefs(store);
   }
@@ -217,11 +221,11 @@ public final class ClusterHandler implements EcsHandler {
     int running = 0;
     int pending = 0;
     if (active) {
-      for (Versioned<ContainerInstance> v : store.list(StateKeys.containerInstances(scope, name), ContainerInstance.class)) {
-        instances++;
-        running += v.value().runningTasksCount() == null ? 0 : v.value().runningTasksCount();
-        pending += v.value().pendingTasksCount() == null ? 0 : v.value().pendingTasksCount();
-      }
+      placement.awaitCurrent();
+      ClusterLedger ledger = placement.ledger(scope, name);
+      instances = ledger.instances().size();
+      running = ledger.runningTasks();
+      pending = ledger.pendingTasks();
     }
     int services = active ? store.kv().range(StateKeys.services(scope, name)).size() : 0;
     List<KeyValuePair> statistics = include.contains("STATISTICS") ? statistics(services) : List.of();

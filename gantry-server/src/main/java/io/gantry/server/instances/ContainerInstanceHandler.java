@@ -20,6 +20,8 @@ import io.gantry.server.dispatch.EcsHandler;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.dispatch.RequestContext;
 import io.gantry.server.paging.Pages;
+import io.gantry.server.placement.InstanceViews;
+import io.gantry.server.placement.PlacementState;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.StateKeys;
 import io.gantry.server.state.Versioned;
@@ -55,14 +57,16 @@ public final class ContainerInstanceHandler implements EcsHandler {
   private final ClusterRefs clusters;
   private final InstanceRefs instances;
   private final RandomGenerator random;
+  private final PlacementState placement;
 
-  public ContainerInstanceHandler(EntityStore store, TagStore tags) {
-    this(store, tags, new SecureRandom());
+  public ContainerInstanceHandler(EntityStore store, TagStore tags, PlacementState placement) {
+    this(store, tags, placement, new SecureRandom());
   }
 
   /** With the random source for instance ids and generated EC2 instance ids (tests pass a seeded one). */
-  public ContainerInstanceHandler(EntityStore store, TagStore tags, RandomGenerator random) {
+  public ContainerInstanceHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
     this.store = store;
+    this.placement = placement;
     this.tags = tags;
     this.clusters = new ClusterRefs(store);
     this.instances = new InstanceRefs(store);
@@ -124,12 +128,13 @@ public final class ContainerInstanceHandler implements EcsHandler {
         txn.unchangedSince(StateKeys.tags(scope, next.containerInstanceArn()), tagRecord.map(Versioned::modRevision).orElse(0L))
             .put(StateKeys.tags(scope, next.containerInstanceArn()), store.encode(new TagStore.TagSet(tagList)));
       }
-      return new EntityStore.Attempt<>(txn.build(), next.described(tagList, false));
+      return new EntityStore.Attempt<>(txn.build(), withLoad(scope, name, next).described(tagList, false));
     });
   }
 
   ContainerInstancesResponse describe(RequestContext ctx, DescribeContainerInstancesRequest req) {
     Scope scope = ctx.scope();
+    placement.awaitCurrent();
     List<String> asked = req.containerInstances() == null ? List.of() : req.containerInstances();
     if (asked.isEmpty()) {
       throw EcsException.invalidParameter("containerInstances can not be empty.");
@@ -149,7 +154,7 @@ public final class ContainerInstanceHandler implements EcsHandler {
     for (String ref : asked) {
       Optional<Versioned<ContainerInstance>> instance = instances.find(scope, name, ref);
       if (instance.isPresent()) {
-        found.add(view(scope, instance.get().value(), include));
+        found.add(view(scope, name, instance.get().value(), include));
       } else {
         failures.add(Failure.missing(InstanceRefs.arnFor(scope, name, ref)));
       }
@@ -180,6 +185,7 @@ public final class ContainerInstanceHandler implements EcsHandler {
 
   ContainerInstanceResponse deregister(RequestContext ctx, DeregisterContainerInstanceRequest req) {
     Scope scope = ctx.scope();
+    placement.awaitCurrent();
     if (req.containerInstance() == null || req.containerInstance().isEmpty()) {
       throw EcsException.invalidParameter("containerInstance must be specified.");
     }
@@ -188,7 +194,7 @@ public final class ContainerInstanceHandler implements EcsHandler {
       String name = clusters.active(scope, req.cluster()).value().clusterName();
       Versioned<ContainerInstance> current = instances.find(scope, name, req.containerInstance())
           .orElseThrow(() -> EcsException.invalidParameter("The referenced container instance was not found."));
-      if (!force && current.value().activeTaskCount() > 0) {
+      if (!force && withLoad(scope, name, current.value()).activeTaskCount() > 0) {
         throw EcsException.invalidParameter("The container instance has tasks running. Stop them first, "
             + "or deregister it with force.");
       }
@@ -220,7 +226,7 @@ public final class ContainerInstanceHandler implements EcsHandler {
     for (String ref : asked) {
       Optional<ContainerInstance> result = setStatus(scope, name, ref, req.status());
       if (result.isPresent()) {
-        updated.add(view(scope, result.get(), Set.of()));
+        updated.add(view(scope, name, result.get(), Set.of()));
       } else {
         failures.add(Failure.missing(InstanceRefs.arnFor(scope, name, ref)));
       }
@@ -246,9 +252,13 @@ public final class ContainerInstanceHandler implements EcsHandler {
     });
   }
 
-  /** The instance as it is shown: tags and health only when asked for. */
-  private ContainerInstance view(Scope scope, ContainerInstance instance, Set<String> include) {
+  /** The instance as it is shown: what its tasks hold taken into account; tags and health only when asked for. */
+  private ContainerInstance view(Scope scope, String cluster, ContainerInstance instance, Set<String> include) {
     List<Tag> tagList = include.contains("TAGS") ? tags.tags(scope, instance.containerInstanceArn()) : null;
-    return instance.described(tagList, include.contains("CONTAINER_INSTANCE_HEALTH"));
+    return withLoad(scope, cluster, instance).described(tagList, include.contains("CONTAINER_INSTANCE_HEALTH"));
+  }
+
+  private ContainerInstance withLoad(Scope scope, String cluster, ContainerInstance instance) {
+    return InstanceViews.withLoad(instance, placement.ledger(scope, cluster).load(instance.id()));
   }
 }

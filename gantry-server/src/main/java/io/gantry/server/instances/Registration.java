@@ -59,8 +59,8 @@ final class Registration {
 
   /**
    * {@code current} registered again: the agent's resources, versions and built-in attributes
-   * replace the old ones, custom attributes are kept unless the request sets them anew, and
-   * what running tasks use stays reserved.
+   * replace the old ones and custom attributes are kept unless the request sets them anew. What
+   * its tasks hold is not part of the record (see {@link io.gantry.server.placement.InstanceViews}).
    */
   ContainerInstance reregister(ContainerInstance current) {
     Map<String, Attribute> merged = new LinkedHashMap<>();
@@ -81,8 +81,7 @@ final class Registration {
     if (InstanceAttributes.customCount(next) > InstanceAttributes.MAX_CUSTOM) {
       throw tooManyCustom();
     }
-    List<Resource> remaining = Resources.remaining(current.registeredResources(), current.remainingResources(), resources);
-    return current.reregistered(resources, remaining, versionInfo != null ? versionInfo : current.versionInfo(), next);
+    return current.reregistered(resources, resources, versionInfo != null ? versionInfo : current.versionInfo(), next);
   }
 
   /** The EC2 instance id from the identity document, or a generated {@code i-} id when there is none. */

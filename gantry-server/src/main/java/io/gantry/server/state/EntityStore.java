@@ -84,7 +84,7 @@ public final class EntityStore {
   /** One try of an update loop: the transaction to commit (null for nothing to write) and its result. */
   public record Attempt<R>(Txn txn, R result) {}
 
-  private <T> Versioned<T> decode(KeyValue entry, Class<T> type) {
+  public <T> Versioned<T> decode(KeyValue entry, Class<T> type) {
     try {
       return new Versioned<>(entry.key(), mapper.readValue(entry.value(), type), entry.modRevision());
     } catch (IOException e) {

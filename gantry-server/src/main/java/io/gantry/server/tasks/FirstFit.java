@@ -2,6 +2,7 @@ package io.gantry.server.tasks;
 
 import io.gantry.model.Failure;
 import io.gantry.model.instance.ContainerInstance;
+import io.gantry.server.placement.TaskDemand;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ final class FirstFit {
    * Where the tasks went: for each placed task the index of its instance, the failures of the
    * others, and the instances as they are with the placed tasks reserved.
    */
-  record Plan(List<Integer> placements, List<Failure> failures, List<ContainerInstance> after) {
+  record Plan(List<String> placements, List<Failure> failures, List<ContainerInstance> after) {
     Plan {
       placements = List.copyOf(placements);
       failures = List.copyOf(failures);
@@ -41,21 +42,22 @@ final class FirstFit {
    * Places {@code count} tasks that each take {@code demand} on {@code instances} (the candidates,
    * in order). With {@code distinctInstance} no two of them share an instance.
    */
-  static Plan place(List<ContainerInstance> instances, TaskDemand demand, int count, boolean distinctInstance) {
+  static Plan place(List<ContainerInstance> instances, TaskDemand demand, int count, boolean distinctInstance,
+      List<String> placedOn) {
     List<ContainerInstance> work = new ArrayList<>(instances);
-    List<Integer> placements = new ArrayList<>();
+    List<String> placements = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
-    Set<Integer> used = new HashSet<>();
+    Set<String> used = new HashSet<>(placedOn);
     for (int t = 0; t < count; t++) {
       int closest = -1;
       String closestReason = null;
       boolean placed = false;
       for (int i = 0; i < work.size(); i++) {
-        Optional<String> refusal = refusal(work.get(i), demand, distinctInstance && used.contains(i));
+        Optional<String> refusal = refusal(work.get(i), demand, distinctInstance && used.contains(work.get(i).id()));
         if (refusal.isEmpty()) {
           work.set(i, InstanceCapacity.reserve(work.get(i), demand));
-          placements.add(i);
-          used.add(i);
+          placements.add(work.get(i).id());
+          used.add(work.get(i).id());
           placed = true;
           break;
         }
@@ -74,7 +76,7 @@ final class FirstFit {
   /** Places one task that takes {@code demand} on each of {@code instances} (StartTask); an instance named twice gets two. */
   static Plan onEach(List<ContainerInstance> instances, TaskDemand demand) {
     List<ContainerInstance> work = new ArrayList<>(instances);
-    List<Integer> placements = new ArrayList<>();
+    List<String> placements = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     for (int i = 0; i < work.size(); i++) {
       int slot = firstIndexOfSame(work, i);
@@ -88,13 +90,13 @@ final class FirstFit {
             work.set(j, reserved);
           }
         }
-        placements.add(slot);
+        placements.add(reserved.id());
       }
     }
     return new Plan(placements, failures, work);
   }
 
-  private static Optional<String> refusal(ContainerInstance instance, TaskDemand demand, boolean alreadyUsed) {
+  static Optional<String> refusal(ContainerInstance instance, TaskDemand demand, boolean alreadyUsed) {
     if (!Boolean.TRUE.equals(instance.agentConnected())) {
       return Optional.of(AGENT);
     }

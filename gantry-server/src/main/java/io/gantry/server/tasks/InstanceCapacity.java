@@ -2,7 +2,8 @@ package io.gantry.server.tasks;
 
 import io.gantry.model.instance.ContainerInstance;
 import io.gantry.model.instance.Resource;
-import io.gantry.model.task.TaskStatus;
+import io.gantry.server.placement.InstanceViews;
+import io.gantry.server.placement.TaskDemand;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Arithmetic on a container instance's {@code remainingResources} and task counts as tasks are
- * placed, progress and stop. CPU and MEMORY are numbers; PORTS and PORTS_UDP are the sets of host
+ * Arithmetic on a container instance's {@code remainingResources} and task counts as a plan
+ * places tasks on it. CPU and MEMORY are numbers; PORTS and PORTS_UDP are the sets of host
  * ports in use (the registered reserved ports plus those of placed tasks), as ECS lists them.
  * Every change counts as one more instance version. Pure.
  */
@@ -20,20 +21,6 @@ final class InstanceCapacity {
   static final String MEMORY = "MEMORY";
   static final String PORTS = "PORTS";
   static final String PORTS_UDP = "PORTS_UDP";
-
-  /** Which of an instance's task counts a task is in: pending before RUNNING, running until STOPPED. */
-  enum Hold {
-    PENDING,
-    RUNNING,
-    NONE;
-
-    static Hold of(TaskStatus status) {
-      if (status == TaskStatus.STOPPED) {
-        return NONE;
-      }
-      return status.before(TaskStatus.RUNNING) ? PENDING : RUNNING;
-    }
-  }
 
   private InstanceCapacity() {}
 
@@ -51,6 +38,9 @@ final class InstanceCapacity {
     }
     if (!disjoint(ports(remaining, PORTS_UDP), demand.udpPorts())) {
       return Optional.of("RESOURCE:" + PORTS_UDP);
+    }
+    if (demand.gpus() > InstanceViews.strings(remaining, InstanceViews.GPU).size()) {
+      return Optional.of("RESOURCE:GPU");
     }
     return Optional.empty();
   }
@@ -70,37 +60,6 @@ final class InstanceCapacity {
     addMissingSet(next, PORTS, demand.tcpPorts());
     addMissingSet(next, PORTS_UDP, demand.udpPorts());
     return changed(instance, next, count(instance.runningTasksCount()), count(instance.pendingTasksCount()) + 1);
-  }
-
-  /**
-   * {@code instance} after a task holding {@code demand} moved from known status {@code from} to
-   * {@code to}: its task counts follow the move, and reaching STOPPED gives the resources back
-   * (never above what the instance registered, and never its registered reserved ports).
-   * Unchanged when the move changes no count.
-   */
-  static ContainerInstance transition(ContainerInstance instance, TaskDemand demand, TaskStatus from, TaskStatus to) {
-    Hold before = Hold.of(from);
-    Hold after = Hold.of(to);
-    if (before == after) {
-      return instance;
-    }
-    int running = count(instance.runningTasksCount()) - (before == Hold.RUNNING ? 1 : 0) + (after == Hold.RUNNING ? 1 : 0);
-    int pending = count(instance.pendingTasksCount()) - (before == Hold.PENDING ? 1 : 0) + (after == Hold.PENDING ? 1 : 0);
-    List<Resource> next = orEmpty(instance.remainingResources());
-    if (after == Hold.NONE) {
-      List<Resource> registered = orEmpty(instance.registeredResources());
-      next = new ArrayList<>();
-      for (Resource r : orEmpty(instance.remainingResources())) {
-        next.add(switch (r.name()) {
-          case CPU -> plus(r, demand.cpu(), amountOr(registered, CPU, Long.MAX_VALUE));
-          case MEMORY -> plus(r, demand.memory(), amountOr(registered, MEMORY, Long.MAX_VALUE));
-          case PORTS -> withPorts(r, demand.tcpPorts(), ports(registered, PORTS), false);
-          case PORTS_UDP -> withPorts(r, demand.udpPorts(), ports(registered, PORTS_UDP), false);
-          default -> r;
-        });
-      }
-    }
-    return changed(instance, next, Math.max(0, running), Math.max(0, pending));
   }
 
   /** The amount of numeric resource {@code name} (0 when the instance has none). */

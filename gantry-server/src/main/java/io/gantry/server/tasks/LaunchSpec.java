@@ -15,6 +15,7 @@ import io.gantry.model.task.TaskStatus;
 import io.gantry.model.taskdef.Attribute;
 import io.gantry.model.taskdef.ContainerDefinition;
 import io.gantry.model.taskdef.TaskDefinition;
+import io.gantry.server.placement.TaskDemand;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,13 +58,14 @@ record LaunchSpec(
 
   /** What one task of this launch takes from its instance. */
   TaskDemand demand() {
-    return TaskDemand.of(newTask("0", null, Instant.EPOCH, new SplittableRandom(0)), hostPorts);
+    return TaskDemand.of(newTask("0", null, Instant.EPOCH, new SplittableRandom(0)), hostPorts,
+        TaskDemand.gpus(taskDefinition));
   }
 
-  /** The stored form of a new task {@code id} placed on {@code instance}. */
-  StoredTask stored(String id, ContainerInstance instance, Instant now, RandomGenerator random) {
+  /** The stored form of a new task {@code id} placed on {@code instance} with GPUs {@code gpuIds}. */
+  StoredTask stored(String id, ContainerInstance instance, List<String> gpuIds, Instant now, RandomGenerator random) {
     return new StoredTask(newTask(id, instance, now, random), instance.id(), hostPorts, clientToken,
-        requestFingerprint, referenceId, placementConstraints, placementStrategy);
+        requestFingerprint, referenceId, placementConstraints, placementStrategy, gpuIds);
   }
 
   /**

@@ -3,6 +3,10 @@ package io.gantry.server.tasks;
 import io.gantry.api.ecs.task.PlacementConstraint;
 import io.gantry.api.ecs.task.PlacementStrategy;
 import io.gantry.model.task.Task;
+import io.gantry.model.task.TaskStatus;
+import io.gantry.server.placement.TaskDemand;
+import io.gantry.server.placement.TaskHold;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +17,8 @@ import java.util.Map;
  * {@code reservedHostPorts} maps {@link TaskDemand#portKey} ("web/8080", "dns/53/udp") to the
  * static host port reserved for it; {@code clientToken} and {@code requestFingerprint} tie the
  * task to the RunTask request that created it; {@code referenceId}, {@code placementConstraints}
- * and {@code placementStrategy} are what that request asked for and ECS does not show on the task.
+ * and {@code placementStrategy} are what that request asked for and ECS does not show on the task;
+ * {@code gpuIds} are the instance's GPUs assigned to the task.
  * Immutable.
  */
 public record StoredTask(
@@ -24,9 +29,11 @@ public record StoredTask(
     String requestFingerprint,
     String referenceId,
     List<PlacementConstraint> placementConstraints,
-    List<PlacementStrategy> placementStrategy) {
+    List<PlacementStrategy> placementStrategy,
+    List<String> gpuIds) {
 
   public StoredTask {
+    gpuIds = gpuIds == null ? List.of() : List.copyOf(gpuIds);
     reservedHostPorts = reservedHostPorts == null ? Map.of() : Map.copyOf(reservedHostPorts);
     placementConstraints = placementConstraints == null ? List.of() : List.copyOf(placementConstraints);
     placementStrategy = placementStrategy == null ? List.of() : List.copyOf(placementStrategy);
@@ -35,11 +42,22 @@ public record StoredTask(
   /** This stored task with a new ECS record; the placement facts stay. */
   public StoredTask with(Task next) {
     return new StoredTask(next, containerInstanceId, reservedHostPorts, clientToken, requestFingerprint, referenceId,
-        placementConstraints, placementStrategy);
+        placementConstraints, placementStrategy, gpuIds);
   }
 
   /** The task's id: the last part of its ARN. */
   public String id() {
     return TaskRefs.idOf(task.taskArn());
+  }
+
+  /** What this task holds on its instance: nothing once it is STOPPED or when it was never placed. */
+  public Optional<TaskHold> hold() {
+    TaskStatus status = TaskStatus.parse(task.lastStatus()).orElse(TaskStatus.PENDING);
+    if (status == TaskStatus.STOPPED || containerInstanceId == null) {
+      return Optional.empty();
+    }
+    TaskDemand demand = TaskDemand.of(task, reservedHostPorts, gpuIds.size());
+    return Optional.of(new TaskHold(id(), containerInstanceId, demand, task.group(), !status.before(TaskStatus.RUNNING),
+        gpuIds));
   }
 }

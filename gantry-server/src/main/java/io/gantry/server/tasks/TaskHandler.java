@@ -18,6 +18,8 @@ import io.gantry.server.clusters.ClusterRefs;
 import io.gantry.server.dispatch.EcsHandler;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.dispatch.RequestContext;
+import io.gantry.server.placement.PlacementState;
+import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.tags.TagStore;
 import io.gantry.server.tags.Tags;
@@ -48,16 +50,16 @@ public final class TaskHandler implements EcsHandler {
   private final TaskStopper stopper;
   private final TaskQueries queries;
 
-  public TaskHandler(EntityStore store, TagStore tags) {
-    this(store, tags, new SecureRandom());
+  public TaskHandler(EntityStore store, TagStore tags, PlacementState placement) {
+    this(store, tags, placement, new SecureRandom());
   }
 
   /** With the random source for task ids and container ARNs (tests pass a seeded one). */
-  public TaskHandler(EntityStore store, TagStore tags, RandomGenerator random) {
+  public TaskHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
     this.tags = tags;
     this.clusters = new ClusterRefs(store);
     this.definitions = new TaskDefinitionReader(store);
-    this.launcher = new TaskLauncher(store, tags, random);
+    this.launcher = new TaskLauncher(store, tags, placement, random);
     this.stopper = new TaskStopper(store);
     this.queries = new TaskQueries(store, tags);
   }

@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads stored tasks and writes their changes together with what the changes do to the instance
- * under them: a move between pending, running and stopped adjusts the instance's task counts, and
- * reaching STOPPED gives back the task's CPU, memory and host ports, in the same transaction and
- * conditioned on both records' revisions. Because the task's own revision is checked, a task
- * reaches STOPPED, and releases what it held, exactly once. Thread-safe.
+ * Reads stored tasks and writes their changes, each conditioned on the task's revision. What a
+ * task holds on its instance is not written to the instance: the placement state derives it
+ * from the task records (see {@link io.gantry.server.placement.PlacementState}). Thread-safe.
  */
 final class TaskRecords {
   private final EntityStore store;
@@ -37,23 +35,15 @@ final class TaskRecords {
         : store.get(StateKeys.containerInstance(scope, cluster, instanceId), ContainerInstance.class);
   }
 
-  /** The transaction that replaces {@code current} with {@code next} and moves the instance's counts and resources. */
-  Txn update(Scope scope, String cluster, Versioned<StoredTask> current, StoredTask next) {
-    Txn.Builder txn = Txn.builder()
+  /**
+   * The transaction that replaces {@code current} with {@code next}, conditioned on its revision;
+   * what the task holds on its instance follows from the record ({@link StoredTask#hold}).
+   */
+  Txn update(Versioned<StoredTask> current, StoredTask next) {
+    return Txn.builder()
         .modRevisionIs(current.key(), current.modRevision())
-        .put(current.key(), store.encode(next));
-    TaskStatus from = status(current.value());
-    TaskStatus to = status(next);
-    if (InstanceCapacity.Hold.of(from) != InstanceCapacity.Hold.of(to)) {
-      Optional<Versioned<ContainerInstance>> instance = instance(scope, cluster, current.value().containerInstanceId());
-      if (instance.isPresent()) {
-        TaskDemand demand = TaskDemand.of(current.value().task(), current.value().reservedHostPorts());
-        ContainerInstance moved = InstanceCapacity.transition(instance.get().value(), demand, from, to);
-        txn.modRevisionIs(instance.get().key(), instance.get().modRevision())
-            .put(instance.get().key(), store.encode(moved));
-      }
-    }
-    return txn.build();
+        .put(current.key(), store.encode(next))
+        .build();
   }
 
   static TaskStatus status(StoredTask stored) {

@@ -7,6 +7,7 @@ import io.gantry.model.task.Task;
 import io.gantry.model.task.TaskStatus;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.server.agents.AgentTasks;
+import io.gantry.server.placement.PlacementState;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.EntityStore.Attempt;
 import io.gantry.server.state.Versioned;
@@ -21,9 +22,8 @@ import java.util.Optional;
 /**
  * The task side of the agent session: which tasks an instance's agent must know about, and
  * storing what the agent reports about them. A report moves the task forward only (see {@link
- * TaskProgress}); when it brings the task to STOPPED, the same transaction gives the task's CPU,
- * memory and host ports back to the instance and fixes its running and pending counts, so a
- * repeated STOPPED report releases nothing twice. It is the {@link AgentTasks} the agent gateway
+ * TaskProgress}); what the task holds on its instance follows from its record, so reaching
+ * STOPPED gives it back once. It is the {@link AgentTasks} the agent gateway
  * uses. Thread-safe; every write is a compare-and-set.
  */
 public final class TaskStateService implements AgentTasks {
@@ -35,6 +35,11 @@ public final class TaskStateService implements AgentTasks {
     this.store = store;
     this.records = new TaskRecords(store);
     this.definitions = new TaskDefinitionReader(store);
+  }
+
+  /** The placement state over {@code store}, reading what each stored task holds from its record. */
+  public static PlacementState placementState(EntityStore store) {
+    return new PlacementState(store, kv -> store.decode(kv, StoredTask.class).value().hold());
   }
 
   /**
@@ -93,7 +98,7 @@ public final class TaskStateService implements AgentTasks {
       if (next == task) {
         return new Attempt<>(null, Optional.of(task));
       }
-      return new Attempt<>(records.update(scope, cluster, current, current.value().with(next)), Optional.of(next));
+      return new Attempt<>(records.update(current, current.value().with(next)), Optional.of(next));
     });
   }
 

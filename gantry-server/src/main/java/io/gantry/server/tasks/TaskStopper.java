@@ -49,7 +49,7 @@ final class TaskStopper {
       if (noAgentWillAct(scope, cluster, current.value())) {
         next = TaskProgress.stoppedNow(next, now);
       }
-      return new Attempt<>(records.update(scope, cluster, current, current.value().with(next)), next);
+      return new Attempt<>(records.update(current, current.value().with(next)), next);
     });
   }
 

@@ -1,7 +1,7 @@
 /**
- * Tasks: RunTask, StartTask, StopTask, DescribeTasks and ListTasks, first-fit placement that
- * reserves CPU, memory and static host ports on the chosen instance in the same transaction that
- * stores the task, and {@link io.gantry.server.tasks.TaskStateService}, which hands tasks to node
- * agents and applies what they report (known status forward only, resources released once).
+ * Tasks: RunTask, StartTask, StopTask, DescribeTasks and ListTasks. Launches plan on the
+ * cluster's placement ledger, have the plan applier reserve, and store the tasks in one
+ * transaction; {@link io.gantry.server.tasks.TaskStateService} hands tasks to node agents and
+ * applies what they report (known status forward only).
  */
 package io.gantry.server.tasks;

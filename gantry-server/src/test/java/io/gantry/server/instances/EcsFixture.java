@@ -13,7 +13,9 @@ import io.gantry.server.attributes.AttributeHandler;
 import io.gantry.server.clusters.ClusterHandler;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.dispatch.RequestContext;
+import io.gantry.server.placement.PlacementState;
 import io.gantry.server.state.EntityStore;
+import io.gantry.server.tasks.TaskStateService;
 import io.gantry.server.tags.TagStore;
 import io.gantry.store.KvStore;
 import java.time.Instant;
@@ -33,6 +35,7 @@ public final class EcsFixture implements AutoCloseable {
   public final EntityStore store;
   public final TagStore tags;
   public final ContainerInstanceHandler instances;
+  public final PlacementState placement;
   private final OperationRegistry registry = new OperationRegistry();
 
   public EcsFixture() {
@@ -43,14 +46,16 @@ public final class EcsFixture implements AutoCloseable {
     this.kv = kv;
     this.store = new EntityStore(kv);
     this.tags = new TagStore(store);
-    this.instances = new ContainerInstanceHandler(store, tags, new Random(42));
-    new ClusterHandler(store, tags).register(registry);
+    this.placement = TaskStateService.placementState(store).start();
+    this.instances = new ContainerInstanceHandler(store, tags, placement, new Random(42));
+    new ClusterHandler(store, tags, placement).register(registry);
     instances.register(registry);
     new AttributeHandler(store).register(registry);
   }
 
   @Override
   public void close() {
+    placement.close();
     kv.close();
   }
 

@@ -6,6 +6,7 @@ import io.gantry.store.KvStore;
 import io.gantry.store.Txn;
 import io.gantry.store.TxnResult;
 import io.gantry.store.Watch;
+import io.gantry.store.WatchEvent;
 import io.gantry.store.WatchListener;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,15 @@ import java.util.TreeMap;
 
 /**
  * A small in-memory {@link KvStore} for handler tests: revisions and compare-and-set as the
- * contract says, no durability and no watches. Thread-safe (one lock).
+ * contract says, no durability; watches from the current revision only, their events delivered
+ * on the committing thread before {@code commit} returns. Thread-safe (one lock).
  */
 public final class InMemoryKvStore implements KvStore {
   private final TreeMap<String, KeyValue> data = new TreeMap<>(Keys.ORDER);
   private long revision;
+  private final List<Listening> watches = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private record Listening(String prefix, WatchListener listener) {}
 
   @Override
   public synchronized long revision() {
@@ -59,22 +64,37 @@ public final class InMemoryKvStore implements KvStore {
       return new TxnResult(true, revision);
     }
     long next = revision + 1;
+    List<WatchEvent> events = new ArrayList<>();
     for (Txn.Op op : txn.ops()) {
       if (op instanceof Txn.Put p) {
         KeyValue old = data.get(p.key());
-        data.put(p.key(), new KeyValue(p.key(), p.value().clone(), old == null ? next : old.createRevision(), next,
-            old == null ? 1 : old.version() + 1));
-      } else {
-        data.remove(op.key());
+        KeyValue kv = new KeyValue(p.key(), p.value().clone(), old == null ? next : old.createRevision(), next,
+            old == null ? 1 : old.version() + 1);
+        data.put(p.key(), kv);
+        events.add(new WatchEvent(WatchEvent.Type.PUT, kv));
+      } else if (data.remove(op.key()) != null) {
+        events.add(new WatchEvent(WatchEvent.Type.DELETE, new KeyValue(op.key(), new byte[0], 0, next, 0)));
       }
     }
     revision = next;
+    for (Listening w : watches) {
+      for (WatchEvent e : events) {
+        if (e.kv().key().startsWith(w.prefix())) {
+          w.listener().onEvent(e);
+        }
+      }
+    }
     return new TxnResult(true, revision);
   }
 
   @Override
-  public Watch watch(String prefix, long afterRevision, WatchListener listener) {
-    throw new UnsupportedOperationException("watches are not needed by these tests");
+  public synchronized Watch watch(String prefix, long afterRevision, WatchListener listener) {
+    if (afterRevision != revision) {
+      throw new UnsupportedOperationException("this store watches from its current revision only");
+    }
+    Listening w = new Listening(prefix, listener);
+    watches.add(w);
+    return () -> watches.remove(w);
   }
 
   @Override

@@ -27,6 +27,7 @@ import io.gantry.server.clusters.ClusterHandler;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.dispatch.RequestContext;
 import io.gantry.server.instances.ContainerInstanceHandler;
+import io.gantry.server.placement.PlacementState;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.StateKeys;
 import io.gantry.server.state.Versioned;
@@ -63,6 +64,7 @@ final class TaskFixture implements AutoCloseable {
   final TagStore tags;
   final TaskHandler tasks;
   final TaskStateService state;
+  final PlacementState placement;
   private final OperationRegistry registry = new OperationRegistry();
   private final java.util.concurrent.atomic.AtomicInteger registrations = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -70,10 +72,11 @@ final class TaskFixture implements AutoCloseable {
     kv = EmbeddedKvStore.open(dir);
     store = new EntityStore(kv);
     tags = new TagStore(store);
-    tasks = new TaskHandler(store, tags, new Random(7));
+    placement = TaskStateService.placementState(store).start();
+    tasks = new TaskHandler(store, tags, placement, new Random(7));
     state = new TaskStateService(store);
-    new ClusterHandler(store, tags).register(registry);
-    new ContainerInstanceHandler(store, tags, new Random(42)).register(registry);
+    new ClusterHandler(store, tags, placement).register(registry);
+    new ContainerInstanceHandler(store, tags, placement, new Random(42)).register(registry);
     new TaskDefinitionHandler(store, tags).register(registry);
     new TagHandler(store, tags).register(registry);
     tasks.register(registry);
@@ -81,6 +84,7 @@ final class TaskFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    placement.close();
     kv.close();
   }
 
@@ -163,8 +167,12 @@ final class TaskFixture implements AutoCloseable {
     return r.task();
   }
 
+  /** The instance as DescribeContainerInstances shows it: remaining resources and task counts from its tasks. */
   ContainerInstance instance(String cluster, String id) {
-    return store.get(StateKeys.containerInstance(SCOPE, cluster, id), ContainerInstance.class).orElseThrow().value();
+    placement.awaitCurrent();
+    ContainerInstance stored = store.get(StateKeys.containerInstance(SCOPE, cluster, id), ContainerInstance.class)
+        .orElseThrow().value();
+    return io.gantry.server.placement.InstanceViews.withLoad(stored, placement.ledger(SCOPE, cluster).load(id));
   }
 
   StoredTask stored(String cluster, Task task) {
@@ -195,7 +203,7 @@ final class TaskFixture implements AutoCloseable {
   }
 
   static long amount(ContainerInstance instance, String name) {
-    return InstanceCapacity.amount(instance.remainingResources(), name);
+    return io.gantry.server.placement.InstanceViews.amount(instance.remainingResources(), name);
   }
 
   static java.util.Set<String> ports(ContainerInstance instance, String name) {

@@ -1,9 +1,10 @@
-package io.gantry.server.tasks;
+package io.gantry.server.placement;
 
 import io.gantry.model.task.Container;
 import io.gantry.model.task.Task;
 import io.gantry.model.taskdef.ContainerDefinition;
 import io.gantry.model.taskdef.PortMapping;
+import io.gantry.model.taskdef.ResourceRequirement;
 import io.gantry.model.taskdef.TaskDefinition;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,22 +14,23 @@ import java.util.TreeSet;
 /**
  * What one task takes from the instance it is placed on, the way ECS counts it for EC2: CPU units
  * (the task's {@code cpu}, else the sum of its containers'), memory in MiB (the task's {@code
- * memory}, else per container its {@code memoryReservation}, else its {@code memory}), and the
- * static host ports of its port mappings, TCP and UDP apart. Dynamic host ports (0 or absent in
+ * memory}, else per container its {@code memoryReservation}, else its {@code memory}), the
+ * static host ports of its port mappings, TCP and UDP apart, and the number of GPUs its
+ * containers ask for in {@code resourceRequirements}. Dynamic host ports (0 or absent in
  * bridge mode) take nothing ahead of time. Computed from the task record itself (whose resource
  * members carry the overrides) and its reserved ports, so placing and releasing a task always
  * agree. Immutable; pure.
  */
-record TaskDemand(long cpu, long memory, Set<String> tcpPorts, Set<String> udpPorts) {
-  static final String UDP_SUFFIX = "/udp";
+public record TaskDemand(long cpu, long memory, Set<String> tcpPorts, Set<String> udpPorts, int gpus) {
+  public static final String UDP_SUFFIX = "/udp";
 
-  TaskDemand {
+  public TaskDemand {
     tcpPorts = Set.copyOf(tcpPorts);
     udpPorts = Set.copyOf(udpPorts);
   }
 
-  /** What {@code task} with {@code reservedHostPorts} (see {@link #staticHostPorts}) takes. */
-  static TaskDemand of(Task task, Map<String, Integer> reservedHostPorts) {
+  /** What {@code task} with {@code reservedHostPorts} (see {@link #staticHostPorts}) takes; {@code gpus} from its definition. */
+  public static TaskDemand of(Task task, Map<String, Integer> reservedHostPorts, int gpus) {
     long cpu = number(task.cpu());
     long memory = number(task.memory());
     if (task.cpu() == null) {
@@ -40,7 +42,7 @@ record TaskDemand(long cpu, long memory, Set<String> tcpPorts, Set<String> udpPo
     Set<String> tcp = new TreeSet<>();
     Set<String> udp = new TreeSet<>();
     reservedHostPorts.forEach((key, port) -> (key.endsWith(UDP_SUFFIX) ? udp : tcp).add(Integer.toString(port)));
-    return new TaskDemand(cpu, memory, tcp, udp);
+    return new TaskDemand(cpu, memory, tcp, udp, gpus);
   }
 
   /**
@@ -48,7 +50,7 @@ record TaskDemand(long cpu, long memory, Set<String> tcpPorts, Set<String> udpPo
    * host port above 0 in {@code bridge} and {@code host} mode ({@code host} mode copies the
    * container port at registration). Port ranges are left to the agent.
    */
-  static Map<String, Integer> staticHostPorts(TaskDefinition td) {
+  public static Map<String, Integer> staticHostPorts(TaskDefinition td) {
     Map<String, Integer> out = new LinkedHashMap<>();
     String mode = td.networkMode() == null ? "bridge" : td.networkMode();
     if (!mode.equals("bridge") && !mode.equals("host")) {
@@ -65,8 +67,22 @@ record TaskDemand(long cpu, long memory, Set<String> tcpPorts, Set<String> udpPo
   }
 
   /** The key of one port mapping in {@code reservedHostPorts}: "web/8080" for TCP, "dns/53/udp" for UDP. */
-  static String portKey(String container, int containerPort, String protocol) {
+  public static String portKey(String container, int containerPort, String protocol) {
     return container + "/" + containerPort + ("udp".equals(protocol) ? UDP_SUFFIX : "");
+  }
+
+  /** The GPUs {@code td}'s containers ask for: the sum of their GPU resource requirements. */
+  public static int gpus(TaskDefinition td) {
+    int total = 0;
+    for (ContainerDefinition c : td.containerDefinitions()) {
+      for (ResourceRequirement r : c.resourceRequirements() == null ? java.util.List.<ResourceRequirement>of()
+          : c.resourceRequirements()) {
+        if ("GPU".equals(r.type())) {
+          total += (int) number(r.value());
+        }
+      }
+    }
+    return total;
   }
 
   private static long containerMemory(Container c) {

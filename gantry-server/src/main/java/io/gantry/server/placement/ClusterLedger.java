@@ -1,0 +1,99 @@
+package io.gantry.server.placement;
+
+import io.gantry.model.instance.ContainerInstance;
+import io.gantry.server.state.Versioned;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One cluster's container instances (as stored) and what its live tasks hold on each of them:
+ * the in-memory truth placement decides on and DescribeContainerInstances shows as remaining
+ * resources and task counts. Kept current by {@link PlacementState} from the store's changes, and
+ * ahead of the store by the plan applier's provisional holds (a task placed but not yet
+ * committed); a hold is keyed by task id, so seeing the committed task again changes nothing.
+ *
+ * <p>Thread-safe: every method takes the ledger's lock; {@link #atomically} runs a whole
+ * check-and-reserve under it.
+ */
+public final class ClusterLedger {
+  private final Map<String, Versioned<ContainerInstance>> instances = new HashMap<>();
+  private final Map<String, TaskHold> holds = new HashMap<>();
+  private final Map<String, InstanceLoad> loads = new HashMap<>();
+  private int running;
+  private int pending;
+
+  synchronized void putInstance(String id, Versioned<ContainerInstance> instance) {
+    instances.put(id, instance);
+  }
+
+  synchronized void removeInstance(String id) {
+    instances.remove(id);
+  }
+
+  /** Records what task {@code hold.taskId()} holds now, replacing what it held before. */
+  public synchronized void putHold(TaskHold hold) {
+    TaskHold before = holds.put(hold.taskId(), hold);
+    if (hold.equals(before)) {
+      return;
+    }
+    if (before != null) {
+      release(before);
+    }
+    loads.merge(hold.instanceId(), InstanceLoad.EMPTY.plus(hold), (a, b) -> a.plus(hold));
+    running += hold.running() ? 1 : 0;
+    pending += hold.running() ? 0 : 1;
+  }
+
+  /** Forgets what task {@code taskId} held (it stopped, or it was never committed). */
+  public synchronized void removeHold(String taskId) {
+    TaskHold before = holds.remove(taskId);
+    if (before != null) {
+      release(before);
+    }
+  }
+
+  private void release(TaskHold hold) {
+    InstanceLoad next = loads.getOrDefault(hold.instanceId(), InstanceLoad.EMPTY).minus(hold);
+    if (next.running() == 0 && next.pending() == 0) {
+      loads.remove(hold.instanceId());
+    } else {
+      loads.put(hold.instanceId(), next);
+    }
+    running -= hold.running() ? 1 : 0;
+    pending -= hold.running() ? 0 : 1;
+  }
+
+  public synchronized InstanceLoad load(String instanceId) {
+    return loads.getOrDefault(instanceId, InstanceLoad.EMPTY);
+  }
+
+  public synchronized Optional<Versioned<ContainerInstance>> instance(String id) {
+    return Optional.ofNullable(instances.get(id));
+  }
+
+  /** The cluster's instances as stored, in no particular order. */
+  public synchronized List<Versioned<ContainerInstance>> instances() {
+    return new ArrayList<>(instances.values());
+  }
+
+  public synchronized boolean holds(String taskId) {
+    return holds.containsKey(taskId);
+  }
+
+  public synchronized int runningTasks() {
+    return running;
+  }
+
+  public synchronized int pendingTasks() {
+    return pending;
+  }
+
+  /** Runs {@code work} with the ledger locked, so what it reads and reserves is one step. */
+  public synchronized <R> R atomically(Function<ClusterLedger, R> work) {
+    return work.apply(this);
+  }
+}

@@ -1,0 +1,136 @@
+package io.gantry.server.placement;
+
+import io.gantry.model.Scope;
+import io.gantry.model.instance.ContainerInstance;
+import io.gantry.server.state.EntityStore;
+import io.gantry.server.state.StateKeys;
+import io.gantry.store.KeyValue;
+import io.gantry.store.Watch;
+import io.gantry.store.WatchEvent;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link ClusterLedger} of every cluster, loaded from the store at start and kept current by
+ * one watch on the whole key space: container-instance records replace the ledger's copy, task
+ * records replace what the task holds (nothing once STOPPED). {@link #awaitCurrent} lets a caller
+ * see every write acknowledged before it started, so placement and DescribeContainerInstances
+ * read their own writes.
+ *
+ * <p>Threading: watch events are applied on the store's watch thread; every other method may be
+ * called from any thread.
+ */
+public final class PlacementState implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PlacementState.class);
+  private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(5);
+
+  private final EntityStore store;
+  private final Function<KeyValue, Optional<TaskHold>> holdOf;
+  private final Map<String, ClusterLedger> ledgers = new ConcurrentHashMap<>();
+  private final Object progress = new Object();
+  private long appliedRevision;
+  private Watch watch;
+
+  /** {@code holdOf} reads what a stored task record holds (empty once the task is STOPPED). */
+  public PlacementState(EntityStore store, Function<KeyValue, Optional<TaskHold>> holdOf) {
+    this.store = store;
+    this.holdOf = holdOf;
+  }
+
+  /** Loads every instance and task at one revision, then follows the changes after it. */
+  public PlacementState start() {
+    long revision = store.kv().revision();
+    for (KeyValue kv : store.kv().range("ecs/")) {
+      if (kv.modRevision() <= revision) {
+        apply(WatchEvent.Type.PUT, kv);
+      }
+    }
+    markApplied(revision);
+    watch = store.kv().watch("ecs/", revision, event -> {
+      apply(event.type(), event.kv());
+      markApplied(event.kv().modRevision());
+    });
+    return this;
+  }
+
+  /** The ledger of {@code cluster} (empty until the cluster has instances or tasks). */
+  public ClusterLedger ledger(Scope scope, String cluster) {
+    return ledgers.computeIfAbsent(StateKeys.scope(scope) + cluster, k -> new ClusterLedger());
+  }
+
+  /**
+   * Waits until every write committed before this call is in the ledgers. Gives up quietly after
+   * a few seconds (the ledgers are then at most that far behind), so a stuck watch slows callers
+   * rather than stopping them.
+   */
+  public void awaitCurrent() {
+    long wanted = store.kv().revision();
+    long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
+    synchronized (progress) {
+      while (appliedRevision < wanted) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          log.warn("placement state is behind the store: at revision {}, wanted {}", appliedRevision, wanted);
+          return;
+        }
+        try {
+          progress.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private void markApplied(long revision) {
+    synchronized (progress) {
+      if (revision > appliedRevision) {
+        appliedRevision = revision;
+        progress.notifyAll();
+      }
+    }
+  }
+
+  private void apply(WatchEvent.Type type, KeyValue kv) {
+    // ecs/ACCOUNT/REGION/KIND/CLUSTER/ID
+    String[] parts = kv.key().split("/", 6);
+    if (parts.length != 6 || !(parts[3].equals("instance") || parts[3].equals("task"))) {
+      return;
+    }
+    ClusterLedger ledger = ledger(new Scope(parts[1], parts[2]), parts[4]);
+    String id = parts[5];
+    try {
+      if (parts[3].equals("instance")) {
+        if (type == WatchEvent.Type.DELETE) {
+          ledger.removeInstance(id);
+        } else {
+          ledger.putInstance(id, store.decode(kv, ContainerInstance.class));
+        }
+      } else if (type == WatchEvent.Type.DELETE) {
+        ledger.removeHold(id);
+      } else {
+        Optional<TaskHold> hold = holdOf.apply(kv);
+        if (hold.isPresent()) {
+          ledger.putHold(hold.get());
+        } else {
+          ledger.removeHold(id);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.error("cannot apply the record at {} to the placement state", kv.key(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (watch != null) {
+      watch.close();
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.gantry.server.placement;
+
+import io.gantry.model.instance.ContainerInstance;
+import io.gantry.server.state.Versioned;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place placements become reservations. A plan is computed on a snapshot that may be
+ * stale; {@link #reserve} re-checks every proposed task against its instance as the ledger has it
+ * now (including what other plans reserved a moment ago) and, in the same locked step, reserves
+ * what still fits as provisional holds. The caller commits the accepted tasks and calls {@link
+ * #release} when the commit fails; the rejected ones it places again on a fresh snapshot. So
+ * concurrent launches never book the same CPU, memory, host port or GPU twice. Thread-safe.
+ */
+public final class PlanApplier {
+
+  /** Decides whether a demand fits an instance as it is now; the reason when it does not. */
+  @FunctionalInterface
+  public interface FitCheck {
+    Optional<String> refusal(ContainerInstance current, TaskDemand demand);
+  }
+
+  /** One task a plan puts on an instance: what it would hold there. */
+  public record Proposal(TaskHold hold) {}
+
+  /**
+   * What re-checking a plan found: the accepted tasks, reserved, each with the instance record it
+   * was checked against (whose revision the commit is conditioned on) and its GPU ids assigned;
+   * and the tasks that no longer fit, with the reason.
+   */
+  public record Outcome(List<Accepted> accepted, List<Rejected> rejected) {
+    public Outcome {
+      accepted = List.copyOf(accepted);
+      rejected = List.copyOf(rejected);
+    }
+  }
+
+  public record Accepted(TaskHold hold, Versioned<ContainerInstance> instance) {}
+
+  public record Rejected(Proposal proposal, String reason) {}
+
+  private PlanApplier() {}
+
+  public static Outcome reserve(ClusterLedger ledger, List<Proposal> proposals, FitCheck fit) {
+    return ledger.atomically(l -> {
+      List<Accepted> accepted = new ArrayList<>();
+      List<Rejected> rejected = new ArrayList<>();
+      for (Proposal p : proposals) {
+        TaskHold hold = p.hold();
+        Optional<Versioned<ContainerInstance>> instance = l.instance(hold.instanceId());
+        if (instance.isEmpty()) {
+          rejected.add(new Rejected(p, "MISSING"));
+          continue;
+        }
+        ContainerInstance now = InstanceViews.withLoad(instance.get().value(), l.load(hold.instanceId()));
+        Optional<String> refusal = fit.refusal(now, hold.demand());
+        if (refusal.isPresent()) {
+          rejected.add(new Rejected(p, refusal.get()));
+          continue;
+        }
+        TaskHold reserved = withGpus(hold, now);
+        l.putHold(reserved);
+        accepted.add(new Accepted(reserved, instance.get()));
+      }
+      return new Outcome(accepted, rejected);
+    });
+  }
+
+  /** Gives back what {@link #reserve} reserved for tasks that were not committed after all. */
+  public static void release(ClusterLedger ledger, List<Accepted> accepted) {
+    ledger.atomically(l -> {
+      for (Accepted a : accepted) {
+        l.removeHold(a.hold().taskId());
+      }
+      return null;
+    });
+  }
+
+  /** The hold with the instance's first free GPUs assigned when it needs some and has none yet. */
+  private static TaskHold withGpus(TaskHold hold, ContainerInstance now) {
+    int wanted = hold.demand().gpus();
+    if (wanted == 0 || hold.gpuIds().size() == wanted) {
+      return hold;
+    }
+    List<String> free = InstanceViews.strings(now.remainingResources(), InstanceViews.GPU);
+    return new TaskHold(hold.taskId(), hold.instanceId(), hold.demand(), hold.group(), hold.running(),
+        free.subList(0, Math.min(wanted, free.size())));
+  }
+}
