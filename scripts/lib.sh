@@ -62,6 +62,11 @@ ensure_docker() {
   return 1
 }
 
+# Debian's docker-registry: the pull tests start their own registry on loopback.
+ensure_registry() {
+  command -v docker-registry >/dev/null 2>&1 || apt_install docker-registry
+}
+
 # A local busybox image (no registry needed): busybox-static's binary and its applet links.
 TEST_IMAGE="gantry-test/busybox:latest"
 ensure_test_image() {

@@ -100,7 +100,7 @@ public final class GantryServer implements AutoCloseable {
       SigV4Verifier verifier = new SigV4Verifier(
           id -> Optional.ofNullable(byId.get(id)).map(k -> new Credential(k.accessKeyId(), k.secretAccessKey(), k.accountId())),
           "ecs", clock, Duration.ofMinutes(5));
-      AgentGateway gateway = new AgentGateway(store, verifier, new TaskStateService(store), clock, HEARTBEAT_SECONDS);
+      AgentGateway gateway = new AgentGateway(store, verifier, new TaskStateService(store, placement), clock, HEARTBEAT_SECONDS);
       Server jetty = jetty(config, new EcsHttpHandler(dispatcher, verifier, clock), gateway);
       jetty.start();
       gateway.start();

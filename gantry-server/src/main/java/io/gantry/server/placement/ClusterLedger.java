@@ -23,6 +23,7 @@ public final class ClusterLedger {
   private final Map<String, Versioned<ContainerInstance>> instances = new HashMap<>();
   private final Map<String, TaskHold> holds = new HashMap<>();
   private final Map<String, InstanceLoad> loads = new HashMap<>();
+  private final Map<String, java.util.Set<String>> tasksByInstance = new HashMap<>();
   private int running;
   private int pending;
 
@@ -44,6 +45,7 @@ public final class ClusterLedger {
       release(before);
     }
     loads.merge(hold.instanceId(), InstanceLoad.EMPTY.plus(hold), (a, b) -> a.plus(hold));
+    tasksByInstance.computeIfAbsent(hold.instanceId(), k -> new java.util.TreeSet<>()).add(hold.taskId());
     running += hold.running() ? 1 : 0;
     pending += hold.running() ? 0 : 1;
   }
@@ -57,6 +59,10 @@ public final class ClusterLedger {
   }
 
   private void release(TaskHold hold) {
+    java.util.Set<String> ids = tasksByInstance.get(hold.instanceId());
+    if (ids != null && ids.remove(hold.taskId()) && ids.isEmpty()) {
+      tasksByInstance.remove(hold.instanceId());
+    }
     InstanceLoad next = loads.getOrDefault(hold.instanceId(), InstanceLoad.EMPTY).minus(hold);
     if (next.running() == 0 && next.pending() == 0) {
       loads.remove(hold.instanceId());
@@ -78,6 +84,11 @@ public final class ClusterLedger {
   /** The cluster's instances as stored, in no particular order. */
   public synchronized List<Versioned<ContainerInstance>> instances() {
     return new ArrayList<>(instances.values());
+  }
+
+  /** The ids of the tasks that hold something on instance {@code instanceId}: every one not STOPPED, in id order. */
+  public synchronized List<String> taskIds(String instanceId) {
+    return List.copyOf(tasksByInstance.getOrDefault(instanceId, java.util.Set.of()));
   }
 
   public synchronized boolean holds(String taskId) {

@@ -64,8 +64,11 @@ public final class StateKeys {
     return scope(scope) + "service/" + cluster + "/";
   }
 
-  /** The record of one RunTask client token: what the call asked for and which tasks it made. */
-  public static String runTaskToken(Scope scope, String token) {
-    return scope(scope) + "runtask-token/" + token;
+  /**
+   * The record of one RunTask client token: what the call asked for and which tasks it made.
+   * Tokens are per cluster, as in ECS.
+   */
+  public static String runTaskToken(Scope scope, String cluster, String token) {
+    return scope(scope) + "runtask-token/" + cluster + "/" + token;
   }
 }

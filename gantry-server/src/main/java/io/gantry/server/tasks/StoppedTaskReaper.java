@@ -17,12 +17,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes tasks that have been STOPPED for longer than the retention (ECS keeps stopped tasks
- * describable for at least an hour), with their tags. Each removal is conditioned on the task's
- * revision, so a task that changes meanwhile is left for the next pass. {@link #sweep} is pure
+ * describable for at least an hour), with their tags, and RunTask client-token records older
+ * than their 24-hour lifetime (after which ECS treats the token as new). Each removal is
+ * conditioned on the record's revision, so one that changes meanwhile is left for the next pass. {@link #sweep} is pure
  * store work and can be called directly; {@link #start} runs it every minute on its own thread.
  */
 public final class StoppedTaskReaper implements AutoCloseable {
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(1);
+  public static final Duration CLIENT_TOKEN_LIFETIME = Duration.ofHours(24);
   private static final Logger log = LoggerFactory.getLogger(StoppedTaskReaper.class);
 
   private final EntityStore store;
@@ -51,11 +53,16 @@ public final class StoppedTaskReaper implements AutoCloseable {
     }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Removes every task stopped before now − retention; returns how many were removed. */
+  /** Removes every task stopped before now − retention and every expired client token; returns how many records went. */
   public int sweep() {
     Instant cutoff = clock.instant().minus(retention);
+    Instant tokenCutoff = clock.instant().minus(CLIENT_TOKEN_LIFETIME);
     int removed = 0;
     for (KeyValue kv : store.kv().range("ecs/")) {
+      if (kv.key().contains("/runtask-token/")) {
+        removed += expire(kv, tokenCutoff);
+        continue;
+      }
       if (!kv.key().contains("/task/")) {
         continue;
       }
@@ -76,9 +83,18 @@ public final class StoppedTaskReaper implements AutoCloseable {
       }
     }
     if (removed > 0) {
-      log.info("removed {} tasks stopped before {}", removed, cutoff);
+      log.info("removed {} tasks stopped before {} and expired client tokens", removed, cutoff);
     }
     return removed;
+  }
+
+  private int expire(KeyValue kv, Instant cutoff) {
+    RunTaskToken token = store.decode(kv, RunTaskToken.class).value();
+    if (token.createdAt() == null || !token.createdAt().isBefore(cutoff)) {
+      return 0;
+    }
+    Txn txn = Txn.builder().modRevisionIs(kv.key(), kv.modRevision()).delete(kv.key()).build();
+    return store.commit(txn).succeeded() ? 1 : 0;
   }
 
   @Override

@@ -123,7 +123,7 @@ final class TaskLauncher {
     ClusterLedger ledger = placement.ledger(scope, spec.cluster());
     for (int round = 0; round < MAX_ROUNDS; round++) {
       if (spec.clientToken() != null) {
-        Optional<Versioned<RunTaskToken>> used = store.get(TaskRefs.tokenKey(scope, spec.clientToken()), RunTaskToken.class);
+        Optional<Versioned<RunTaskToken>> used = store.get(TaskRefs.tokenKey(scope, spec.cluster(), spec.clientToken()), RunTaskToken.class);
         if (used.isPresent()) {
           return replay(scope, spec, used.get().value());
         }
@@ -170,7 +170,7 @@ final class TaskLauncher {
       }
       used.values().forEach(v -> txn.modRevisionIs(v.key(), v.modRevision()));
       if (spec.clientToken() != null) {
-        String tokenKey = TaskRefs.tokenKey(scope, spec.clientToken());
+        String tokenKey = TaskRefs.tokenKey(scope, spec.cluster(), spec.clientToken());
         txn.absent(tokenKey).put(tokenKey, store.encode(new RunTaskToken(spec.requestFingerprint(), spec.cluster(),
             accepted.stream().map(a -> a.hold().taskId()).toList(), failures, now)));
       }

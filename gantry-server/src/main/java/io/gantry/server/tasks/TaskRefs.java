@@ -21,8 +21,8 @@ final class TaskRefs {
   }
 
   /** The record of the RunTask request that used {@code clientToken} (tokens are per account and region). */
-  static String tokenKey(Scope scope, String clientToken) {
-    return StateKeys.runTaskToken(scope, clientToken);
+  static String tokenKey(Scope scope, String cluster, String clientToken) {
+    return StateKeys.runTaskToken(scope, cluster, clientToken);
   }
 
   /** The id part of a task ARN. */

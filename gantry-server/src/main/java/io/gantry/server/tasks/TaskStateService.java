@@ -30,9 +30,11 @@ public final class TaskStateService implements AgentTasks {
   private final EntityStore store;
   private final TaskRecords records;
   private final TaskDefinitionReader definitions;
+  private final PlacementState placement;
 
-  public TaskStateService(EntityStore store) {
+  public TaskStateService(EntityStore store, PlacementState placement) {
     this.store = store;
+    this.placement = placement;
     this.records = new TaskRecords(store);
     this.definitions = new TaskDefinitionReader(store);
   }
@@ -49,13 +51,14 @@ public final class TaskStateService implements AgentTasks {
    */
   @Override
   public List<TaskAssignment> assignments(Scope scope, String cluster, String containerInstanceId) {
+    placement.awaitCurrent();
     Map<String, TaskDefinition> definitionsByArn = new HashMap<>();
     List<TaskAssignment> out = new ArrayList<>();
-    for (Versioned<StoredTask> v : records.all(scope, cluster)) {
-      StoredTask stored = v.value();
-      if (containerInstanceId.equals(stored.containerInstanceId()) && TaskRecords.status(stored) != TaskStatus.STOPPED) {
-        out.add(assignment(scope, stored, definitionsByArn));
-      }
+    for (String taskId : placement.ledger(scope, cluster).taskIds(containerInstanceId)) {
+      records.find(scope, cluster, taskId).map(Versioned::value)
+          .filter(stored -> containerInstanceId.equals(stored.containerInstanceId())
+              && TaskRecords.status(stored) != TaskStatus.STOPPED)
+          .ifPresent(stored -> out.add(assignment(scope, stored, definitionsByArn)));
     }
     out.sort((a, b) -> a.task().taskArn().compareTo(b.task().taskArn()));
     return out;

@@ -50,6 +50,28 @@ class StoppedTaskReaperTest {
     assertThat(late.sweep()).isZero();
   }
 
+  @Test
+  void clientTokensExpireAfterADayAndAreThenNew() {
+    Task first = ecs.run("{cluster: 'web', taskDefinition: 'api', clientToken: 'once'}").tasks().get(0);
+    assertThat(ecs.run("{cluster: 'web', taskDefinition: 'api', clientToken: 'once'}").tasks().get(0).taskArn())
+        .isEqualTo(first.taskArn());
+
+    assertThat(reaperAt(Duration.ofHours(23)).sweep()).isZero();
+    assertThat(reaperAt(Duration.ofHours(25)).sweep()).isEqualTo(1);
+
+    Task again = ecs.run("{cluster: 'web', taskDefinition: 'api', clientToken: 'once'}").tasks().get(0);
+    assertThat(again.taskArn()).isNotEqualTo(first.taskArn());
+  }
+
+  @Test
+  void clientTokensArePerCluster() {
+    ecs.createCluster("batch");
+    ecs.registerInstance("batch", 1024, 2048);
+    Task web = ecs.run("{cluster: 'web', taskDefinition: 'api', clientToken: 'same'}").tasks().get(0);
+    Task batch = ecs.run("{cluster: 'batch', taskDefinition: 'api', clientToken: 'same'}").tasks().get(0);
+    assertThat(batch.taskArn()).isNotEqualTo(web.taskArn()).contains(":task/batch/");
+  }
+
   private StoppedTaskReaper reaperAt(Duration afterStop) {
     Clock clock = Clock.fixed(TaskFixture.NOW.plus(afterStop), ZoneOffset.UTC);
     return new StoppedTaskReaper(ecs.store, clock, StoppedTaskReaper.DEFAULT_RETENTION);

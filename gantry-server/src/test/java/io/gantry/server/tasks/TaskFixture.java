@@ -74,7 +74,7 @@ final class TaskFixture implements AutoCloseable {
     tags = new TagStore(store);
     placement = TaskStateService.placementState(store).start();
     tasks = new TaskHandler(store, tags, placement, new Random(7));
-    state = new TaskStateService(store);
+    state = new TaskStateService(store, placement);
     new ClusterHandler(store, tags, placement).register(registry);
     new ContainerInstanceHandler(store, tags, placement, new Random(42)).register(registry);
     new TaskDefinitionHandler(store, tags).register(registry);
