@@ -84,10 +84,10 @@ final class Parser {
     Token o = take();
     Operator op = operator(o);
     if (op == null) {
-      throw error(o, "expected an operator (" + OPERATORS + ") after " + subject.name() + " but found " + o.describe());
+      throw error(o, "expected an operator (" + OPERATORS + ") after " + subject.wireName() + " but found " + o.describe());
     }
     if (!subject.operators().contains(op)) {
-      throw error(o, "the operator " + op.symbol() + " does not apply to " + subject.name() + "; expected one of "
+      throw error(o, "the operator " + op.symbol() + " does not apply to " + subject.wireName() + "; expected one of "
           + subject.operators().stream().map(Operator::symbol).collect(Collectors.joining(", ")));
     }
     List<Argument> args = new ArrayList<>();

@@ -30,7 +30,8 @@ sealed interface Subject permits Subject.Attribute, Subject.Field {
   /** The subject's values on {@code node}: none when absent, several only for {@code task:group}. */
   List<String> values(Node node);
 
-  String name();
+  /** The subject as written in an expression. */
+  String wireName();
 
   /** {@code attribute:NAME}: the value of a node attribute; every operator applies. */
   record Attribute(String attribute) implements Subject {
@@ -54,7 +55,7 @@ sealed interface Subject permits Subject.Attribute, Subject.Field {
     }
 
     @Override
-    public String name() {
+    public String wireName() {
       return "attribute:" + attribute;
     }
   }
@@ -88,6 +89,7 @@ sealed interface Subject permits Subject.Attribute, Subject.Field {
       return type;
     }
 
+    @Override
     public String wireName() {
       return wireName;
     }
