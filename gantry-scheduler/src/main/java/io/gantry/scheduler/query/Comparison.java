@@ -59,7 +59,7 @@ record Comparison(Subject subject, Operator operator, List<Argument> arguments) 
         }
         return false;
       case MATCHES:
-        return arguments.get(0).regex().matcher(value).matches();
+        return arguments.get(0).matchesRegex(value);
       case EQUALS:
         if (subject.type() == Subject.ValueType.VERSION) {
           return Values.compareVersions(value, arguments.get(0).text()) == 0;

@@ -130,7 +130,7 @@ final class Parser {
     String text = v.text();
     if (op == Operator.MATCHES || op == Operator.NOT_MATCHES) {
       try {
-        return new Argument(text, null, Pattern.compile(text), null, null);
+        return Argument.regex(text, Pattern.compile(text));
       } catch (PatternSyntaxException e) {
         throw error(v, "'" + text + "' is not a valid regular expression: " + e.getDescription());
       }
@@ -141,17 +141,17 @@ final class Parser {
         if (date == null) {
           throw error(v, "'" + text + "' is not a date; expected a form such as " + DATES);
         }
-        return new Argument(text, null, null, date, null);
+        return new Argument(text, null, null, null, date, null);
       }
       case NUMBER:
         try {
-          return new Argument(text, null, null, null, Long.parseLong(text));
+          return new Argument(text, null, null, null, null, Long.parseLong(text));
         } catch (NumberFormatException e) {
           throw error(v, "'" + text + "' is not a whole number");
         }
       default:
         boolean wild = v.kind() == Token.Kind.WORD && text.contains("*") && subject.type() == Subject.ValueType.TEXT;
-        return new Argument(text, wild ? Values.wildcard(text) : null, null, null, null);
+        return new Argument(text, wild ? Values.wildcard(text) : null, null, null, null, null);
     }
   }
 

@@ -60,6 +60,9 @@ class QueryEvaluationTest {
       attribute:missing !in [a] => true
       attribute:ecs.instance-type =~ t2.* => true
       attribute:ecs.instance-type matches t2 => false
+      attribute:ecs.instance-type =~ small.* => false
+      attribute:ecs.instance-type =~ .*small => true
+      attribute:ecs.instance-type =~ t2\\.sm.* => true
       ec2InstanceId =~ 'i-[0-9a-f]+' => true
       attribute:ecs.instance-type !~ m5.* => true
       attribute:ecs.instance-type not_matches t2.* => false
