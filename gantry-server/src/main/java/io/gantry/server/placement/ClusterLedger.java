@@ -1,6 +1,8 @@
 package io.gantry.server.placement;
 
 import io.gantry.model.instance.ContainerInstance;
+import io.gantry.scheduler.cluster.ClusterSnapshot;
+import io.gantry.scheduler.cluster.Node;
 import io.gantry.server.state.Versioned;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,19 +22,28 @@ import java.util.function.Function;
  * check-and-reserve under it.
  */
 public final class ClusterLedger {
-  private final Map<String, Versioned<ContainerInstance>> instances = new HashMap<>();
+  private final Map<String, Versioned<ContainerInstance>> instances = new java.util.LinkedHashMap<>();
   private final Map<String, TaskHold> holds = new HashMap<>();
   private final Map<String, InstanceLoad> loads = new HashMap<>();
   private final Map<String, java.util.Set<String>> tasksByInstance = new HashMap<>();
+  private final Map<String, Node> nodes = new HashMap<>();
+  private ClusterSnapshot snapshot;
   private int running;
   private int pending;
 
   synchronized void putInstance(String id, Versioned<ContainerInstance> instance) {
     instances.put(id, instance);
+    changed(id);
   }
 
   synchronized void removeInstance(String id) {
     instances.remove(id);
+    changed(id);
+  }
+
+  private void changed(String instanceId) {
+    nodes.remove(instanceId);
+    snapshot = null;
   }
 
   /** Records what task {@code hold.taskId()} holds now, replacing what it held before. */
@@ -45,6 +56,7 @@ public final class ClusterLedger {
       release(before);
     }
     loads.merge(hold.instanceId(), InstanceLoad.EMPTY.plus(hold), (a, b) -> a.plus(hold));
+    changed(hold.instanceId());
     tasksByInstance.computeIfAbsent(hold.instanceId(), k -> new java.util.TreeSet<>()).add(hold.taskId());
     running += hold.running() ? 1 : 0;
     pending += hold.running() ? 0 : 1;
@@ -59,6 +71,7 @@ public final class ClusterLedger {
   }
 
   private void release(TaskHold hold) {
+    changed(hold.instanceId());
     java.util.Set<String> ids = tasksByInstance.get(hold.instanceId());
     if (ids != null && ids.remove(hold.taskId()) && ids.isEmpty()) {
       tasksByInstance.remove(hold.instanceId());
@@ -75,6 +88,30 @@ public final class ClusterLedger {
 
   public synchronized InstanceLoad load(String instanceId) {
     return loads.getOrDefault(instanceId, InstanceLoad.EMPTY);
+  }
+
+  /** Instance {@code id} as the scheduler sees it now (empty when there is no such instance). */
+  public synchronized Optional<Node> node(String id) {
+    Versioned<ContainerInstance> instance = instances.get(id);
+    if (instance == null) {
+      return Optional.empty();
+    }
+    return Optional.of(nodes.computeIfAbsent(id, k -> Nodes.of(instance.value(), load(id))));
+  }
+
+  /**
+   * Every instance as the scheduler sees it now, in the order the ledger learnt of them. Cached: a node is rebuilt only after its
+   * instance or one of its tasks changed, the snapshot only after any node did.
+   */
+  public synchronized ClusterSnapshot snapshot() {
+    if (snapshot == null) {
+      List<Node> all = new ArrayList<>(instances.size());
+      for (String id : instances.keySet()) {
+        all.add(node(id).orElseThrow());
+      }
+      snapshot = ClusterSnapshot.of(all);
+    }
+    return snapshot;
   }
 
   public synchronized Optional<Versioned<ContainerInstance>> instance(String id) {

@@ -1,6 +1,7 @@
 package io.gantry.server.placement;
 
 import io.gantry.model.instance.ContainerInstance;
+import io.gantry.scheduler.cluster.Node;
 import io.gantry.server.state.Versioned;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +17,10 @@ import java.util.Optional;
  */
 public final class PlanApplier {
 
-  /** Decides whether a demand fits an instance as it is now; the reason when it does not. */
+  /** Decides whether a task still fits its instance as the scheduler sees it now; the ECS reason when it does not. */
   @FunctionalInterface
   public interface FitCheck {
-    Optional<String> refusal(ContainerInstance current, TaskDemand demand);
+    Optional<String> refusal(Node current, TaskHold hold);
   }
 
   /** One task a plan puts on an instance: what it would hold there. */
@@ -54,8 +55,8 @@ public final class PlanApplier {
           rejected.add(new Rejected(p, "MISSING"));
           continue;
         }
-        ContainerInstance now = InstanceViews.withLoad(instance.get().value(), l.load(hold.instanceId()));
-        Optional<String> refusal = fit.refusal(now, hold.demand());
+        Node now = l.node(hold.instanceId()).orElseThrow();
+        Optional<String> refusal = fit.refusal(now, hold);
         if (refusal.isPresent()) {
           rejected.add(new Rejected(p, refusal.get()));
           continue;
@@ -78,14 +79,13 @@ public final class PlanApplier {
     });
   }
 
-  /** The hold with the instance's first free GPUs assigned when it needs some and has none yet. */
-  private static TaskHold withGpus(TaskHold hold, ContainerInstance now) {
+  /** The hold with GPUs that are free now: the planned ones when they still are, else the first free ones. */
+  private static TaskHold withGpus(TaskHold hold, Node now) {
     int wanted = hold.demand().gpus();
-    if (wanted == 0 || hold.gpuIds().size() == wanted) {
+    if (wanted == 0 || (hold.gpuIds().size() == wanted && now.freeGpuIds().containsAll(hold.gpuIds()))) {
       return hold;
     }
-    List<String> free = InstanceViews.strings(now.remainingResources(), InstanceViews.GPU);
     return new TaskHold(hold.taskId(), hold.instanceId(), hold.demand(), hold.group(), hold.running(),
-        free.subList(0, Math.min(wanted, free.size())));
+        now.gpuIdsFor(Nodes.demand(hold.demand())));
   }
 }

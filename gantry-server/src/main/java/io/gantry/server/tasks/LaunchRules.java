@@ -11,7 +11,11 @@ import io.gantry.model.task.TaskOverride;
 import io.gantry.model.taskdef.ContainerDefinition;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.model.taskdef.TaskDefinitionEnums;
+import io.gantry.model.taskdef.TaskDefinitionPlacementConstraint;
 import io.gantry.model.taskdef.TaskSize;
+import io.gantry.scheduler.Constraint;
+import io.gantry.scheduler.RequiredAttribute;
+import io.gantry.scheduler.Strategy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,48 +124,70 @@ final class LaunchRules {
   }
 
   /** Checks the constraints; true when one of them is {@code distinctInstance}. */
-  static boolean constraints(List<PlacementConstraint> constraints) {
-    if (constraints == null) {
-      return false;
+  /**
+   * The placement constraints of a launch: the task definition's and the call's together (at most
+   * 10), parsed once; a memberOf expression with a syntax error is refused with the parser's
+   * message, which points at the problem.
+   */
+  static List<Constraint> constraints(List<PlacementConstraint> fromCall, TaskDefinition td) {
+    List<Constraint> out = new ArrayList<>();
+    for (TaskDefinitionPlacementConstraint c : td.placementConstraints() == null
+        ? List.<TaskDefinitionPlacementConstraint>of() : td.placementConstraints()) {
+      out.add(constraint(c.type(), c.expression()));
     }
-    if (constraints.size() > 10) {
-      throw EcsException.invalidParameter("A task can have at most 10 placement constraints.");
-    }
-    boolean distinct = false;
-    for (PlacementConstraint c : constraints) {
+    for (PlacementConstraint c : fromCall == null ? List.<PlacementConstraint>of() : fromCall) {
       if (c == null || c.type() == null) {
         throw EcsException.invalidParameter("Placement constraints must have a type.");
       }
       TaskDefinitionEnums.checkValue(c.type(), CONSTRAINT_TYPES, "placementConstraints.type");
-      if (c.type().equals("memberOf") && (c.expression() == null || c.expression().isBlank())) {
-        throw EcsException.invalidParameter("A memberOf placement constraint must have an expression.");
-      }
-      if (c.expression() != null && c.expression().length() > 2000) {
-        throw EcsException.invalidParameter("Placement constraint expressions can be at most 2000 characters.");
-      }
-      distinct |= c.type().equals("distinctInstance");
+      out.add(constraint(c.type(), c.expression()));
     }
-    return distinct;
+    if (out.size() > Constraint.MAX) {
+      throw EcsException.invalidParameter("A task can have at most " + Constraint.MAX + " placement constraints.");
+    }
+    return out;
   }
 
-  static void strategies(List<PlacementStrategy> strategies) {
-    if (strategies == null) {
-      return;
+  /** The placement strategies of a RunTask: as given (at most 5), or the ECS default, spread across zones. */
+  static List<Strategy> strategies(List<PlacementStrategy> given) {
+    if (given == null || given.isEmpty()) {
+      return Strategy.RUN_TASK_DEFAULT;
     }
-    if (strategies.size() > 5) {
-      throw EcsException.invalidParameter("A task can have at most 5 placement strategies.");
+    if (given.size() > Strategy.MAX) {
+      throw EcsException.invalidParameter("A task can have at most " + Strategy.MAX + " placement strategies.");
     }
-    for (PlacementStrategy s : strategies) {
+    List<Strategy> out = new ArrayList<>();
+    for (PlacementStrategy s : given) {
       if (s == null || s.type() == null) {
         throw EcsException.invalidParameter("Placement strategies must have a type.");
       }
       TaskDefinitionEnums.checkValue(s.type(), STRATEGY_TYPES, "placementStrategy.type");
-      if (s.type().equals("binpack") && !"cpu".equals(s.field()) && !"memory".equals(s.field())) {
-        throw EcsException.invalidParameter("The binpack placement strategy field must be cpu or memory.");
+      try {
+        out.add(Strategy.parse(s.type(), s.field()));
+      } catch (IllegalArgumentException e) {
+        throw EcsException.invalidParameter(e.getMessage());
       }
-      if (s.type().equals("spread") && (s.field() == null || s.field().isBlank())) {
-        throw EcsException.invalidParameter("The spread placement strategy needs a field.");
-      }
+    }
+    return out;
+  }
+
+  /** What the task definition requires of its instance ({@code requiresAttributes}). */
+  static List<RequiredAttribute> requiredAttributes(TaskDefinition td) {
+    return td.requiresAttributes() == null ? List.of()
+        : td.requiresAttributes().stream().map(a -> new RequiredAttribute(a.name(), a.value())).toList();
+  }
+
+  private static Constraint constraint(String type, String expression) {
+    if (expression != null && expression.length() > 2000) {
+      throw EcsException.invalidParameter("Placement constraint expressions can be at most 2000 characters.");
+    }
+    if ("memberOf".equals(type) && (expression == null || expression.isBlank())) {
+      throw EcsException.invalidParameter("A memberOf placement constraint must have an expression.");
+    }
+    try {
+      return Constraint.parse(type, expression);
+    } catch (IllegalArgumentException e) {
+      throw EcsException.invalidParameter(e.getMessage());
     }
   }
 

@@ -15,6 +15,9 @@ import io.gantry.model.task.TaskStatus;
 import io.gantry.model.taskdef.Attribute;
 import io.gantry.model.taskdef.ContainerDefinition;
 import io.gantry.model.taskdef.TaskDefinition;
+import io.gantry.scheduler.Constraint;
+import io.gantry.scheduler.RequiredAttribute;
+import io.gantry.scheduler.Strategy;
 import io.gantry.server.placement.TaskDemand;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import java.util.random.RandomGenerator;
  * thread-safe.
  *
  * @param overrides the overrides as the task shows them (one entry per container)
+ * @param placement the parsed strategies, constraints and required attributes placement applies
  * @param hostPorts the static host ports each task reserves, by {@link TaskDemand#portKey}
  */
 record LaunchSpec(
@@ -44,7 +48,7 @@ record LaunchSpec(
     String referenceId,
     List<PlacementConstraint> placementConstraints,
     List<PlacementStrategy> placementStrategy,
-    boolean distinctInstance,
+    PlacementRules placement,
     String clientToken,
     String requestFingerprint,
     Map<String, Integer> hostPorts) {
@@ -54,6 +58,17 @@ record LaunchSpec(
     placementConstraints = placementConstraints == null ? List.of() : List.copyOf(placementConstraints);
     placementStrategy = placementStrategy == null ? List.of() : List.copyOf(placementStrategy);
     hostPorts = Map.copyOf(hostPorts);
+  }
+
+  /** How a launch's tasks are placed: strategies in order, constraints, the task definition's required attributes. */
+  record PlacementRules(List<Strategy> strategies, List<Constraint> constraints, List<RequiredAttribute> required) {
+    static final PlacementRules NONE = new PlacementRules(List.of(), List.of(), List.of());
+
+    PlacementRules {
+      strategies = List.copyOf(strategies);
+      constraints = List.copyOf(constraints);
+      required = List.copyOf(required);
+    }
   }
 
   /** What one task of this launch takes from its instance. */

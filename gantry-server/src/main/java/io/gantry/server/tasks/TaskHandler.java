@@ -83,13 +83,13 @@ public final class TaskHandler implements EcsHandler {
     boolean strategy = req.capacityProviderStrategy() != null && !req.capacityProviderStrategy().isEmpty();
     String launchType = LaunchRules.launchType(req.launchType(), strategy, td);
     LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations());
-    boolean distinct = LaunchRules.constraints(req.placementConstraints());
-    LaunchRules.strategies(req.placementStrategy());
+    LaunchSpec.PlacementRules placement = new LaunchSpec.PlacementRules(LaunchRules.strategies(req.placementStrategy()),
+        LaunchRules.constraints(req.placementConstraints(), td), LaunchRules.requiredAttributes(td));
     LaunchSpec spec = new LaunchSpec(scope, cluster, td, LaunchRules.overrides(req.overrides(), td),
         LaunchRules.group(req.group(), td), LaunchRules.startedBy(req.startedBy()), launchType,
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
-        LaunchRules.referenceId(req.referenceId()), req.placementConstraints(), req.placementStrategy(), distinct,
+        LaunchRules.referenceId(req.referenceId()), req.placementConstraints(), req.placementStrategy(), placement,
         token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td));
     return launcher.run(spec, count, ctx.now());
   }
@@ -112,7 +112,8 @@ public final class TaskHandler implements EcsHandler {
         LaunchRules.group(req.group(), td), LaunchRules.startedBy(req.startedBy()), launchType,
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
-        LaunchRules.referenceId(req.referenceId()), null, null, false, null, null, TaskDemand.staticHostPorts(td));
+        LaunchRules.referenceId(req.referenceId()), null, null, LaunchSpec.PlacementRules.NONE, null, null,
+        TaskDemand.staticHostPorts(td));
     return launcher.start(spec, targets, ctx.now());
   }
 

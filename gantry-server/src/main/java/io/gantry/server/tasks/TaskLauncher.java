@@ -6,12 +6,20 @@ import io.gantry.model.Failure;
 import io.gantry.model.Scope;
 import io.gantry.model.instance.ContainerInstance;
 import io.gantry.model.task.Task;
+import io.gantry.scheduler.Constraint;
+import io.gantry.scheduler.Fit;
+import io.gantry.scheduler.Plan;
+import io.gantry.scheduler.PlacementRequest;
+import io.gantry.scheduler.Reason;
+import io.gantry.scheduler.Scheduler;
+import io.gantry.scheduler.cluster.ClusterSnapshot;
+import io.gantry.scheduler.cluster.Demand;
+import io.gantry.scheduler.cluster.Node;
 import io.gantry.server.instances.InstanceRefs;
 import io.gantry.server.placement.ClusterLedger;
-import io.gantry.server.placement.InstanceViews;
+import io.gantry.server.placement.Nodes;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.PlanApplier;
-import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.placement.TaskHold;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.Versioned;
@@ -19,7 +27,6 @@ import io.gantry.server.tags.TagStore;
 import io.gantry.store.Txn;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +46,6 @@ final class TaskLauncher {
   static final String TOKEN_CONFLICT = "The provided clientToken is already in use with a different RunTask request.";
   private static final int MAX_ROUNDS = 100;
 
-  /** First fit tries the instances in the order they registered (then by id), so placement is deterministic. */
-  private static final Comparator<ContainerInstance> OLDEST_FIRST = Comparator
-      .comparing(ContainerInstance::registeredAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-      .thenComparing(ContainerInstance::containerInstanceArn);
-
   private final EntityStore store;
   private final TagStore tags;
   private final PlacementState placement;
@@ -62,18 +64,23 @@ final class TaskLauncher {
     }
   }
 
-  /** RunTask: {@code count} tasks on the cluster's ACTIVE instances. */
+  /** RunTask: {@code count} tasks placed by the scheduler on the cluster's ACTIVE instances. */
   TasksResponse run(LaunchSpec spec, int count, Instant now) {
-    return launch(spec, now, ledger -> {
-      List<ContainerInstance> candidates = views(ledger, ledger.instances().stream()
-          .filter(v -> ContainerInstance.ACTIVE.equals(v.value().status())).toList()).stream()
-          .sorted(OLDEST_FIRST).toList();
-      if (candidates.isEmpty()) {
+    Demand demand = Nodes.demand(spec.demand());
+    LaunchSpec.PlacementRules rules = spec.placement();
+    return launch(spec, now, count, List.of(), true, (ledger, remaining) -> {
+      ClusterSnapshot snapshot = ledger.snapshot();
+      if (snapshot.nodes().stream().noneMatch(n -> Node.ACTIVE.equals(n.status()))) {
         throw EcsException.invalidParameter(NO_INSTANCES);
       }
-      return (remaining, placedOn) -> FirstFit.place(candidates, spec.demand(), remaining, spec.distinctInstance(),
-          placedOn);
-    }, count, List.of(), true);
+      Plan plan = Scheduler.place(snapshot, new PlacementRequest(demand, remaining, spec.group(), rules.strategies(),
+          rules.constraints(), rules.required()), random);
+      List<TaskHold> holds = new ArrayList<>();
+      for (Plan.Placement p : plan.placements()) {
+        holds.add(hold(spec, snapshot.byArn(p.nodeArn()).orElseThrow().id(), p.gpuIds()));
+      }
+      return new Round(holds, PlacementFailures.of(plan.unplaced()));
+    }, (node, hold) -> refusal(node, demand, spec.group(), rules));
   }
 
   /** StartTask: one task on each named instance; names that find no instance are MISSING failures. */
@@ -88,71 +95,80 @@ final class TaskLauncher {
         missing.add(Failure.missing(InstanceRefs.arnFor(spec.scope(), spec.cluster(), ref)));
       }
     }
-    return launch(spec, now, ledger -> {
-      List<Versioned<ContainerInstance>> targets = new ArrayList<>();
-      for (String id : ids) {
-        ledger.instance(id).ifPresent(targets::add);
+    Demand demand = Nodes.demand(spec.demand());
+    return launch(spec, now, ids.size(), missing, false,
+        (ledger, remaining) -> new Round(ids.stream().map(id -> hold(spec, id, List.of())).toList(), List.of()),
+        (node, hold) -> Fit.check(node, demand).map(Reason::ecsReason));
+  }
+
+  /** Why {@code node} cannot take one more task of this launch now (the applier's re-check). */
+  private static Optional<String> refusal(Node node, Demand demand, String group, LaunchSpec.PlacementRules rules) {
+    Optional<Reason> reason = Fit.check(node, demand).or(() -> Fit.attributes(node, rules.required()));
+    for (Constraint c : rules.constraints()) {
+      if (reason.isPresent()) {
+        break;
       }
-      List<ContainerInstance> views = views(ledger, targets);
-      return (remaining, placedOn) -> FirstFit.onEach(views, spec.demand());
-    }, ids.size(), missing, false);
+      if (c instanceof Constraint.DistinctInstance && node.tasksOf(group) > 0) {
+        reason = Optional.of(Reason.DISTINCT_INSTANCE);
+      } else if (c instanceof Constraint.MemberOf m && !m.query().test(node)) {
+        reason = Optional.of(Reason.MEMBER_OF);
+      }
+    }
+    return reason.map(Reason::ecsReason);
   }
 
-  /** Plans {@code remaining} more tasks; {@code placedOn} are the instance ids this launch already uses. */
+  private TaskHold hold(LaunchSpec spec, String instanceId, List<String> gpuIds) {
+    return new TaskHold(TaskIds.newId(random), instanceId, spec.demand(), spec.group(), false, gpuIds);
+  }
+
+  /** One planning round: the tasks proposed (as the holds they would take) and the failures of those that fit nowhere. */
+  private record Round(List<TaskHold> proposals, List<Failure> failures) {}
+
+  /** Plans {@code remaining} more tasks on the ledger as it is now. */
   private interface Planner {
-    FirstFit.Plan plan(int remaining, List<String> placedOn);
+    Round plan(ClusterLedger ledger, int remaining);
   }
 
-  private TasksResponse launch(LaunchSpec spec, Instant now, java.util.function.Function<ClusterLedger, Planner> planner,
-      int count, List<Failure> earlierFailures, boolean replan) {
+  private TasksResponse launch(LaunchSpec spec, Instant now, int count, List<Failure> earlierFailures, boolean replan,
+      Planner planner, PlanApplier.FitCheck fit) {
     if (spec.clientToken() == null) {
-      return launchOnce(spec, now, planner, count, earlierFailures, replan);
+      return launchOnce(spec, now, count, earlierFailures, replan, planner, fit);
     }
     // Retries of one request run one after the other, so a retry finds the first one's tasks
     // instead of finding its reservations in the way.
     synchronized (tokenLocks[Math.floorMod((spec.scope() + spec.clientToken()).hashCode(), tokenLocks.length)]) {
-      return launchOnce(spec, now, planner, count, earlierFailures, replan);
+      return launchOnce(spec, now, count, earlierFailures, replan, planner, fit);
     }
   }
 
-  private TasksResponse launchOnce(LaunchSpec spec, Instant now,
-      java.util.function.Function<ClusterLedger, Planner> planner, int count, List<Failure> earlierFailures,
-      boolean replan) {
+  private TasksResponse launchOnce(LaunchSpec spec, Instant now, int count, List<Failure> earlierFailures,
+      boolean replan, Planner planner, PlanApplier.FitCheck fit) {
     Scope scope = spec.scope();
     placement.awaitCurrent();
     ClusterLedger ledger = placement.ledger(scope, spec.cluster());
     for (int round = 0; round < MAX_ROUNDS; round++) {
       if (spec.clientToken() != null) {
-        Optional<Versioned<RunTaskToken>> used = store.get(TaskRefs.tokenKey(scope, spec.cluster(), spec.clientToken()), RunTaskToken.class);
+        Optional<Versioned<RunTaskToken>> used = store.get(TaskRefs.tokenKey(scope, spec.cluster(), spec.clientToken()),
+            RunTaskToken.class);
         if (used.isPresent()) {
           return replay(scope, spec, used.get().value());
         }
       }
-      Planner plan = planner.apply(ledger);
       List<PlanApplier.Accepted> accepted = new ArrayList<>();
       List<Failure> failures = new ArrayList<>(earlierFailures);
-      int remaining = count;
-      for (int step = 0; step < MAX_ROUNDS && remaining > 0; step++) {
-        FirstFit.Plan p = plan.plan(remaining, accepted.stream().map(a -> a.hold().instanceId()).toList());
-        List<PlanApplier.Proposal> proposals = new ArrayList<>();
-        for (String instanceId : p.placements()) {
-          proposals.add(new PlanApplier.Proposal(new TaskHold(TaskIds.newId(random), instanceId, spec.demand(),
-              spec.group(), false, List.of())));
-        }
-        PlanApplier.Outcome outcome = PlanApplier.reserve(ledger, proposals, (instance, demand) ->
-            replan && !ContainerInstance.ACTIVE.equals(instance.status()) ? Optional.of(instance.status())
-                : FirstFit.refusal(instance, demand, false));
+      for (int step = 0; step < MAX_ROUNDS && accepted.size() < count; step++) {
+        Round planned = planner.plan(ledger, count - accepted.size());
+        List<PlanApplier.Proposal> proposals = planned.proposals().stream().map(PlanApplier.Proposal::new).toList();
+        PlanApplier.Outcome outcome = PlanApplier.reserve(ledger, proposals, fit);
         accepted.addAll(outcome.accepted());
-        remaining -= outcome.accepted().size();
         if (outcome.rejected().isEmpty() || !replan) {
-          failures.addAll(p.failures());
+          failures.addAll(planned.failures());
           for (PlanApplier.Rejected r : outcome.rejected()) {
             ledger.instance(r.proposal().hold().instanceId()).ifPresent(v -> failures.add(
                 new Failure(v.value().containerInstanceArn(), r.reason(), null)));
           }
           break;
         }
-        plan = planner.apply(ledger);
       }
       if (accepted.isEmpty()) {
         return new TasksResponse(failures, List.of());
@@ -188,13 +204,6 @@ final class TaskLauncher {
       placement.awaitCurrent();
     }
     throw new IllegalStateException("too much contention: gave up placing after " + MAX_ROUNDS + " rounds");
-  }
-
-  /** The instances as placement sees them: stored records with what their tasks hold now. */
-  private static List<ContainerInstance> views(ClusterLedger ledger, List<Versioned<ContainerInstance>> instances) {
-    return instances.stream()
-        .map(v -> InstanceViews.withLoad(v.value(), ledger.load(v.value().id())))
-        .toList();
   }
 
   /** The answer to a retried RunTask: the tasks it created as they are now, or a conflict for other parameters. */

@@ -36,13 +36,14 @@ class PlacementTest {
   }
 
   @Test
-  void tasksThatFitNowhereComeBackAsFailuresNamingTheClosestInstance() {
+  void tasksThatFitNowhereComeBackAsOneFailurePerInstanceWithItsReason() {
     ecs.simpleDefinition("big-cpu", 1500, 256);
 
     TasksResponse r = ecs.run("{taskDefinition: 'big-cpu', count: 2}");
 
     assertThat(r.tasks()).extracting(Task::containerInstanceArn).containsExactly(b.containerInstanceArn());
-    assertThat(r.failures()).containsExactly(new Failure(a.containerInstanceArn(), "RESOURCE:CPU", null));
+    assertThat(r.failures()).containsExactlyInAnyOrder(new Failure(a.containerInstanceArn(), "RESOURCE:CPU", null),
+        new Failure(b.containerInstanceArn(), "RESOURCE:CPU", null));
   }
 
   @Test
@@ -52,20 +53,21 @@ class PlacementTest {
     ecs.simpleDefinition("hard", 10, 4000);
 
     assertThat(ecs.run("{taskDefinition: 'soft', count: 2}").failures()).isEmpty();
-    assertThat(ecs.run("{taskDefinition: 'hard'}").failures())
-        .containsExactly(new Failure(a.containerInstanceArn(), "RESOURCE:MEMORY", null));
+    assertThat(ecs.run("{taskDefinition: 'hard'}").failures()).containsExactlyInAnyOrder(
+        new Failure(a.containerInstanceArn(), "RESOURCE:MEMORY", null),
+        new Failure(b.containerInstanceArn(), "RESOURCE:MEMORY", null));
   }
 
   @Test
-  void aDisconnectedAgentIsFartherThanAShortfall() {
+  void aShortfallIsListedBeforeADisconnectedAgent() {
     ecs.simpleDefinition("hard", 10, 4000);
     ecs.setAgentConnected("default", a.id(), false);
 
-    assertThat(ecs.run("{taskDefinition: 'hard'}").failures())
-        .containsExactly(new Failure(b.containerInstanceArn(), "RESOURCE:MEMORY", null));
+    assertThat(ecs.run("{taskDefinition: 'hard'}").failures()).containsExactly(
+        new Failure(b.containerInstanceArn(), "RESOURCE:MEMORY", null), new Failure(a.containerInstanceArn(), "AGENT", null));
     ecs.setAgentConnected("default", b.id(), false);
-    assertThat(ecs.run("{taskDefinition: 'hard'}").failures())
-        .containsExactly(new Failure(a.containerInstanceArn(), "AGENT", null));
+    assertThat(ecs.run("{taskDefinition: 'hard'}").failures()).containsExactlyInAnyOrder(
+        new Failure(a.containerInstanceArn(), "AGENT", null), new Failure(b.containerInstanceArn(), "AGENT", null));
   }
 
   @Test
@@ -76,12 +78,13 @@ class PlacementTest {
     TasksResponse r = ecs.run("{taskDefinition: 'web', count: 3}");
 
     assertThat(r.tasks()).extracting(Task::containerInstanceArn)
-        .containsExactly(a.containerInstanceArn(), b.containerInstanceArn());
-    assertThat(r.failures()).containsExactly(new Failure(a.containerInstanceArn(), "RESOURCE:PORTS", null));
+        .containsExactlyInAnyOrder(a.containerInstanceArn(), b.containerInstanceArn());
+    assertThat(r.failures()).containsExactlyInAnyOrder(new Failure(a.containerInstanceArn(), "RESOURCE:PORTS", null),
+        new Failure(b.containerInstanceArn(), "RESOURCE:PORTS", null));
     assertThat(TaskFixture.ports(ecs.instance("default", a.id()), "PORTS"))
         .containsExactlyInAnyOrder("22", "2375", "2376", "51678", "51679", "8080");
     assertThat(TaskFixture.ports(ecs.instance("default", a.id()), "PORTS_UDP")).containsExactly("5353");
-    assertThat(ecs.stored("default", r.tasks().get(0)).reservedHostPorts())
+    assertThat(ecs.stored("default", r.tasks().get(1)).reservedHostPorts())
         .containsOnlyKeys("nginx/80", "nginx/53/udp").containsEntry("nginx/80", 8080).containsEntry("nginx/53/udp", 5353);
   }
 
@@ -90,8 +93,9 @@ class PlacementTest {
     ecs.registerTaskDefinition("{family: 'ssh', networkMode: 'host', containerDefinitions: [{name: 'sshd', "
         + "image: 'sshd', memory: 64, portMappings: [{containerPort: 22}]}]}");
 
-    assertThat(ecs.run("{taskDefinition: 'ssh'}").failures())
-        .containsExactly(new Failure(a.containerInstanceArn(), "RESOURCE:PORTS", null));
+    assertThat(ecs.run("{taskDefinition: 'ssh'}").failures()).containsExactlyInAnyOrder(
+        new Failure(a.containerInstanceArn(), "RESOURCE:PORTS", null),
+        new Failure(b.containerInstanceArn(), "RESOURCE:PORTS", null));
   }
 
   @Test
@@ -102,7 +106,7 @@ class PlacementTest {
     TasksResponse r = ecs.run("{taskDefinition: 'dyn', count: 4}");
 
     assertThat(r.failures()).isEmpty();
-    assertThat(ecs.stored("default", r.tasks().get(0)).reservedHostPorts()).isEmpty();
+    assertThat(ecs.stored("default", r.tasks().get(1)).reservedHostPorts()).isEmpty();
     assertThat(TaskFixture.ports(ecs.instance("default", a.id()), "PORTS")).hasSize(5);
   }
 
@@ -113,8 +117,10 @@ class PlacementTest {
     TasksResponse r = ecs.run("{taskDefinition: 'small', count: 3, placementConstraints: [{type: 'distinctInstance'}]}");
 
     assertThat(r.tasks()).extracting(Task::containerInstanceArn)
-        .containsExactly(a.containerInstanceArn(), b.containerInstanceArn());
-    assertThat(r.failures()).containsExactly(new Failure(a.containerInstanceArn(), FirstFit.DISTINCT_INSTANCE, null));
+        .containsExactlyInAnyOrder(a.containerInstanceArn(), b.containerInstanceArn());
+    assertThat(r.failures()).extracting(Failure::reason)
+        .containsExactly("DistinctInstance placement constraint unsatisfied.",
+            "DistinctInstance placement constraint unsatisfied.");
   }
 
   @Test

@@ -123,10 +123,18 @@ final class TaskFixture implements AutoCloseable {
         Resource.ofInteger("MEMORY", memory),
         Resource.ofStringSet("PORTS", List.of("22", "2375", "2376", "51678", "51679")),
         Resource.ofStringSet("PORTS_UDP", List.of()));
+    List<Attribute> attributes = new java.util.ArrayList<>(List.of(
+        new Attribute("ecs.cpu-architecture", "x86_64", null, null),
+        new Attribute("ecs.os-type", "linux", null, null),
+        new Attribute("ecs.availability-zone", "zone-a", null, null),
+        new Attribute("ecs.capability.container-health-check", null, null, null),
+        new Attribute("ecs.capability.container-ordering", null, null, null),
+        new Attribute("com.amazonaws.ecs.capability.logging-driver.json-file", null, null, null)));
+    for (int v = 17; v <= 32; v++) {
+      attributes.add(new Attribute("com.amazonaws.ecs.capability.docker-remote-api.1." + v, null, null, null));
+    }
     ContainerInstanceResponse r = callAt("RegisterContainerInstance", new RegisterContainerInstanceRequest(cluster, null,
-        null, resources, new VersionInfo("1.0.0", "abc", "24.0.7"), null,
-        List.of(new Attribute("ecs.cpu-architecture", "x86_64", null, null),
-            new Attribute("ecs.availability-zone", "zone-a", null, null)), null, null),
+        null, resources, new VersionInfo("1.0.0", "abc", "24.0.7"), null, attributes, null, null),
         NOW.minusSeconds(1000).plusSeconds(registrations.incrementAndGet()));
     // Registration leaves agentConnected false until the agent's session is up; tests stand in for it.
     ContainerInstance registered = r.containerInstance();
@@ -207,6 +215,6 @@ final class TaskFixture implements AutoCloseable {
   }
 
   static java.util.Set<String> ports(ContainerInstance instance, String name) {
-    return InstanceCapacity.ports(instance.remainingResources(), name);
+    return new java.util.LinkedHashSet<>(io.gantry.server.placement.InstanceViews.strings(instance.remainingResources(), name));
   }
 }
