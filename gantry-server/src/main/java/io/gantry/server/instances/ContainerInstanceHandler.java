@@ -20,6 +20,8 @@ import io.gantry.server.dispatch.EcsHandler;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.dispatch.RequestContext;
 import io.gantry.server.paging.Pages;
+import io.gantry.scheduler.query.Query;
+import io.gantry.server.placement.ClusterLedger;
 import io.gantry.server.placement.InstanceViews;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.state.EntityStore;
@@ -163,8 +165,13 @@ public final class ContainerInstanceHandler implements EcsHandler {
   }
 
   ListContainerInstancesResponse list(RequestContext ctx, ListContainerInstancesRequest req) {
+    Query filter = null;
     if (req.filter() != null && !req.filter().isEmpty()) {
-      throw EcsException.invalidParameter("The filter parameter is not supported yet.");
+      try {
+        filter = Query.parse(req.filter());
+      } catch (IllegalArgumentException e) {
+        throw EcsException.invalidParameter(e.getMessage());
+      }
     }
     if (req.status() != null && !LIST_STATUSES.contains(req.status())) {
       throw EcsException.invalidParameter("Invalid status value: " + req.status()
@@ -172,9 +179,12 @@ public final class ContainerInstanceHandler implements EcsHandler {
     }
     Scope scope = ctx.scope();
     String name = clusters.active(scope, req.cluster()).value().clusterName();
+    placement.awaitCurrent();
+    ClusterLedger ledger = placement.ledger(scope, name);
     List<String> arns = new ArrayList<>();
-    for (Versioned<ContainerInstance> v : store.list(StateKeys.containerInstances(scope, name), ContainerInstance.class)) {
-      if (req.status() == null || req.status().equals(v.value().status())) {
+    for (Versioned<ContainerInstance> v : ledger.instances()) {
+      boolean statusMatches = req.status() == null || req.status().equals(v.value().status());
+      if (statusMatches && (filter == null || filter.test(ledger.node(v.value().id()).orElseThrow()))) {
         arns.add(v.value().containerInstanceArn());
       }
     }

@@ -27,23 +27,28 @@ public final class ClusterLedger {
   private final Map<String, InstanceLoad> loads = new HashMap<>();
   private final Map<String, java.util.Set<String>> tasksByInstance = new HashMap<>();
   private final Map<String, Node> nodes = new HashMap<>();
+  private final Map<String, Integer> snapshotIndex = new HashMap<>();
+  private final java.util.Set<String> dirty = new java.util.HashSet<>();
   private ClusterSnapshot snapshot;
   private int running;
   private int pending;
 
   synchronized void putInstance(String id, Versioned<ContainerInstance> instance) {
-    instances.put(id, instance);
+    if (instances.put(id, instance) == null) {
+      snapshot = null;
+    }
     changed(id);
   }
 
   synchronized void removeInstance(String id) {
     instances.remove(id);
+    snapshot = null;
     changed(id);
   }
 
   private void changed(String instanceId) {
     nodes.remove(instanceId);
-    snapshot = null;
+    dirty.add(instanceId);
   }
 
   /** Records what task {@code hold.taskId()} holds now, replacing what it held before. */
@@ -100,17 +105,30 @@ public final class ClusterLedger {
   }
 
   /**
-   * Every instance as the scheduler sees it now, in the order the ledger learnt of them. Cached: a node is rebuilt only after its
-   * instance or one of its tasks changed, the snapshot only after any node did.
+   * Every instance as the scheduler sees it now, in the order the ledger learnt of them. Cached:
+   * a node is rebuilt only after its instance or one of its tasks changed, and the snapshot
+   * replaces just those nodes unless instances came or went.
    */
   public synchronized ClusterSnapshot snapshot() {
     if (snapshot == null) {
       List<Node> all = new ArrayList<>(instances.size());
+      snapshotIndex.clear();
       for (String id : instances.keySet()) {
+        snapshotIndex.put(id, all.size());
         all.add(node(id).orElseThrow());
       }
       snapshot = ClusterSnapshot.of(all);
+    } else if (!dirty.isEmpty()) {
+      Map<Integer, Node> replaced = new HashMap<>();
+      for (String id : dirty) {
+        Integer index = snapshotIndex.get(id);
+        if (index != null) {
+          replaced.put(index, node(id).orElseThrow());
+        }
+      }
+      snapshot = snapshot.withReplaced(replaced);
     }
+    dirty.clear();
     return snapshot;
   }
 

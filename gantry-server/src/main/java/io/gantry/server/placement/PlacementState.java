@@ -32,6 +32,7 @@ public final class PlacementState implements AutoCloseable {
   private final EntityStore store;
   private final Function<KeyValue, Optional<TaskHold>> holdOf;
   private final Map<String, ClusterLedger> ledgers = new ConcurrentHashMap<>();
+  private final Map<String, Expected> expected = new ConcurrentHashMap<>();
   private final Object progress = new Object();
   private long appliedRevision;
   private Watch watch;
@@ -51,11 +52,29 @@ public final class PlacementState implements AutoCloseable {
       }
     }
     markApplied(revision);
-    watch = store.kv().watch("ecs/", revision, event -> {
+    // Every key, not only ecs/: awaitCurrent waits for the store revision, which writes to any
+    // key move.
+    watch = store.kv().watch("", revision, event -> {
       apply(event.type(), event.kv());
       markApplied(event.kv().modRevision());
     });
     return this;
+  }
+
+  /** A record about to be written whose hold is already known, so its watch event needs no decoding. */
+  private record Expected(byte[] value, TaskHold hold) {}
+
+  /**
+   * Says that task record {@code key} is about to be written as {@code value}, holding {@code
+   * hold}: when the store reports exactly that write, the ledger takes the hold without decoding
+   * the record. Call {@link #forget} when the write did not happen.
+   */
+  public void expect(String key, byte[] value, TaskHold hold) {
+    expected.put(key, new Expected(value, hold));
+  }
+
+  public void forget(String key) {
+    expected.remove(key);
   }
 
   /** The ledger of {@code cluster} (empty until the cluster has instances or tasks). */
@@ -115,7 +134,9 @@ public final class PlacementState implements AutoCloseable {
       } else if (type == WatchEvent.Type.DELETE) {
         ledger.removeHold(id);
       } else {
-        Optional<TaskHold> hold = holdOf.apply(kv);
+        Expected known = expected.remove(kv.key());
+        Optional<TaskHold> hold = known != null && java.util.Arrays.equals(known.value(), kv.value())
+            ? Optional.of(known.hold()) : holdOf.apply(kv);
         if (hold.isPresent()) {
           ledger.putHold(hold.get());
         } else {

@@ -175,12 +175,16 @@ final class TaskLauncher {
       }
       Txn.Builder txn = Txn.builder();
       List<Task> tasks = new ArrayList<>();
+      List<String> keys = new ArrayList<>();
       Map<String, Versioned<ContainerInstance>> used = new LinkedHashMap<>();
       for (PlanApplier.Accepted a : accepted) {
         used.putIfAbsent(a.instance().key(), a.instance());
         StoredTask stored = spec.stored(a.hold().taskId(), a.instance().value(), a.hold().gpuIds(), now, random);
         String key = TaskRefs.key(scope, spec.cluster(), a.hold().taskId());
-        txn.absent(key).put(key, store.encode(stored));
+        byte[] value = store.encode(stored);
+        txn.absent(key).put(key, value);
+        placement.expect(key, value, stored.hold().orElseThrow());
+        keys.add(key);
         tags.put(txn, scope, stored.task().taskArn(), spec.tags());
         tasks.add(stored.task().withTags(spec.tags()));
       }
@@ -196,6 +200,7 @@ final class TaskLauncher {
       } finally {
         if (!committed) {
           PlanApplier.release(ledger, accepted);
+          keys.forEach(placement::forget);
         }
       }
       if (committed) {

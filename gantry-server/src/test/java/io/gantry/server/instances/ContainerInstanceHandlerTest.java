@@ -183,7 +183,7 @@ class ContainerInstanceHandlerTest {
   @Test
   void listValidatesFilterStatusAndMaxResults() {
     assertThat(code(() -> ecs.call("ListContainerInstances",
-        new ListContainerInstancesRequest("web", "attribute:ecs.os-type == linux", null, null, null))))
+        new ListContainerInstancesRequest("web", "attribute:ecs.os-type ==", null, null, null))))
         .isEqualTo(ErrorCode.INVALID_PARAMETER);
     assertThat(code(() -> ecs.call("ListContainerInstances", new ListContainerInstancesRequest("web", null, null, null, "INACTIVE"))))
         .isEqualTo(ErrorCode.INVALID_PARAMETER);
@@ -193,6 +193,31 @@ class ContainerInstanceHandlerTest {
         .isEqualTo(ErrorCode.CLUSTER_NOT_FOUND);
     ListContainerInstancesResponse empty = ecs.call("ListContainerInstances", new ListContainerInstancesRequest("web", "", null, null, null));
     assertThat(empty.containerInstanceArns()).isEmpty();
+  }
+
+  @Test
+  void listFiltersWithTheClusterQueryLanguage() {
+    ContainerInstance a = ecs.register("web", List.of(new Attribute("ecs.availability-zone", "us-east-1a", null, null),
+        new Attribute("stack", "prod", null, null)), null);
+    ContainerInstance b = ecs.register("web", List.of(new Attribute("ecs.availability-zone", "us-east-1b", null, null),
+        new Attribute("stack", "dev", null, null)), null);
+    ContainerInstance c = ecs.register("web", List.of(new Attribute("ecs.availability-zone", "us-east-1b", null, null)),
+        null);
+
+    assertThat(list("attribute:ecs.availability-zone == us-east-1b")).containsExactlyInAnyOrder(
+        b.containerInstanceArn(), c.containerInstanceArn());
+    assertThat(list("attribute:stack exists and not (attribute:stack == dev)")).containsExactly(a.containerInstanceArn());
+    assertThat(list("attribute:ecs.availability-zone in [us-east-1a, us-east-1c] or attribute:stack =~ d.*"))
+        .containsExactlyInAnyOrder(a.containerInstanceArn(), b.containerInstanceArn());
+    EcsException e = org.junit.jupiter.api.Assertions.assertThrows(EcsException.class, () -> list("attribute:stack = "));
+    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
+    assertThat(e.getMessage()).isNotBlank();
+  }
+
+  private List<String> list(String filter) {
+    ListContainerInstancesResponse r = ecs.call("ListContainerInstances",
+        new ListContainerInstancesRequest("web", filter, null, null, null));
+    return r.containerInstanceArns();
   }
 
   @Test
