@@ -173,11 +173,11 @@ public final class GantryServer implements AutoCloseable {
   }
 
   /**
-   * Issues agent credentials for an agent in this process ({@code gantry up}): bound to the
-   * default account, {@code region} and {@code cluster}, without a join token.
+   * Issues agent credentials for an agent in this process ({@code gantry up}): bound to
+   * {@code accountId}, {@code region} and {@code cluster}, without a join token.
    */
-  public AgentKey issueAgentKey(String region, String cluster) {
-    return keyRing.issue(new Scope(config.accountId(), region), cluster, null, clock.instant());
+  public AgentKey issueAgentKey(String accountId, String region, String cluster) {
+    return keyRing.issue(new Scope(accountId, region), cluster, null, clock.instant());
   }
 
   /** The issued agent key {@code accessKeyId}, if this server knows it. */
