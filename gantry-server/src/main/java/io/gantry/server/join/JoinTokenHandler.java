@@ -35,7 +35,7 @@ public final class JoinTokenHandler implements EcsHandler {
   public static final String LIST = "gantry:ListJoinTokens";
   public static final String REVOKE = "gantry:RevokeJoinToken";
   public static final Duration DEFAULT_TTL = Duration.ofHours(24);
-  public static final Duration MIN_TTL = Duration.ofMinutes(1);
+  public static final Duration MIN_TTL = Duration.ofSeconds(1);
   public static final Duration MAX_TTL = Duration.ofDays(30);
   private static final int MAX_DESCRIPTION = 256;
 

@@ -78,7 +78,7 @@ class JoinTokensTest {
   void refusesBadInput() {
     assertThat(refusal(() -> create(null, null)).code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
     assertThat(refusal(() -> create("missing", null)).code()).isEqualTo(ErrorCode.CLUSTER_NOT_FOUND);
-    assertThat(refusal(() -> create("edge", 59L)).code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
+    assertThat(refusal(() -> create("edge", 0L)).code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
     assertThat(refusal(() -> create("edge", Duration.ofDays(31).toSeconds())).getMessage()).contains("30 days");
     assertThat(create("edge", Duration.ofDays(30).toSeconds()).joinToken().status()).isEqualTo("ACTIVE");
     assertThat(refusal(() -> handler.revoke(f.ctx(), new RevokeJoinTokenRequest("../escape"))).code())
