@@ -1,13 +1,11 @@
 package io.gantry.e2e.support;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code gantry} command (the CLI jar on the test class path) run once to completion in a
@@ -33,15 +31,7 @@ public final class GantryCli {
     pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("GANTRY_"));
     pb.environment().putAll(env);
     pb.environment().put("HOME", home.toString());
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("gantry " + String.join(" ", args) + " timed out");
-    }
-    return new AwsCli.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return ProcessOutput.complete(pb, home, "gantry " + String.join(" ", args));
   }
 
   /** The test account key as the AWS CLI reads it from the environment. */
