@@ -95,7 +95,8 @@ public final class AgentGateway implements AutoCloseable {
         VerifiedCaller caller = verifier.verify(new SignableRequest(request.getMethod(), request.getHttpURI().getPath(),
             request.getHttpURI().getQuery(), headers, new byte[0]));
         Scope scope = new Scope(caller.accountId(), caller.region());
-        Principal principal = keys.principal(caller.accessKeyId()).orElseGet(() -> Principal.account(scope.accountId()));
+        Principal principal = keys.principal(caller.accessKeyId())
+            .orElseThrow(() -> new IllegalArgumentException("unknown key " + caller.accessKeyId()));
         return new AgentSession(this, scope, principal, now());
       } catch (EcsException | IllegalArgumentException e) {
         log.info("refused an agent session: {}", e.getMessage());

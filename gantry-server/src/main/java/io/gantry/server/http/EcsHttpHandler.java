@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -127,9 +128,12 @@ public final class EcsHttpHandler extends Handler.Abstract {
     } catch (IllegalArgumentException e) {
       return EcsDispatcher.error(ErrorCode.INVALID_SIGNATURE, "The credential scope names an invalid region.");
     }
-    Principal principal = keys.principal(caller.accessKeyId()).orElseGet(() -> Principal.account(scope.accountId()));
+    Optional<Principal> principal = keys.principal(caller.accessKeyId());
+    if (principal.isEmpty()) {
+      return EcsDispatcher.error(ErrorCode.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
+    }
     return dispatcher.dispatch(operation, input,
-        new RequestContext(scope, caller.accessKeyId(), principal, requestId, clock.instant()));
+        new RequestContext(scope, caller.accessKeyId(), principal.get(), requestId, clock.instant()));
   }
 
   private static Map<String, List<String>> headers(Request request) {
