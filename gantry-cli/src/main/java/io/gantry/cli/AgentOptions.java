@@ -34,8 +34,16 @@ final class AgentOptions {
   boolean allowPrivileged;
 
   AgentConfig resolve(Map<String, String> env, URI defaultEndpoint, Path defaultDataDir) {
+    return resolve(env, defaultEndpoint, defaultDataDir, null);
+  }
+
+  /**
+   * The configuration; {@code boundRegion}, when not null, is the region the agent's issued
+   * credentials are bound to and wins over {@code --region}.
+   */
+  AgentConfig resolve(Map<String, String> env, URI defaultEndpoint, Path defaultDataDir, String boundRegion) {
     URI url = URI.create(pick(endpoint, env.get("GANTRY_ENDPOINT"), defaultEndpoint == null ? null : defaultEndpoint.toString()));
-    String reg = pick(region, env.get("AWS_REGION"), "us-east-1");
+    String reg = boundRegion != null ? boundRegion : pick(region, env.get("AWS_REGION"), "us-east-1");
     AgentConfig base = AgentConfig.defaults(url, pick(cluster, env.get("GANTRY_CLUSTER"), "default"),
         Path.of(pick(dataDir, env.get("GANTRY_AGENT_DATA_DIR"), defaultDataDir.toString())));
     long memory = reservedMemory != null ? reservedMemory

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A self-hosted container orchestrator that speaks the Amazon ECS API.",
-    subcommands = {UpCommand.class, ServerCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {UpCommand.class, ServerCommand.class, AgentCommand.class, JoinTokenCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -67,7 +67,9 @@ class ServerCommand implements Callable<Integer> {
         .append("  export AWS_SHARED_CREDENTIALS_FILE=").append(creds).append(" AWS_REGION=us-east-1\n")
         .append("  aws ecs list-clusters --endpoint-url ").append(server.endpoint()).append('\n')
         .append("or: export AWS_ACCESS_KEY_ID=").append(key.accessKeyId())
-        .append(" AWS_SECRET_ACCESS_KEY=$(awk -F' = ' '/aws_secret_access_key/{print $2; exit}' ").append(creds).append(")\n");
+        .append(" AWS_SECRET_ACCESS_KEY=$(awk -F' = ' '/aws_secret_access_key/{print $2; exit}' ").append(creds).append(")\n")
+        .append("Add a machine: AWS_SHARED_CREDENTIALS_FILE=").append(creds)
+        .append(" gantry join-token create --endpoint ").append(server.endpoint()).append(" --cluster default\n");
     System.out.print(sb);
     System.out.flush();
   }

@@ -4,19 +4,24 @@ import io.gantry.agent.GantryAgent;
 import io.gantry.agent.session.AgentConfig;
 import io.gantry.agent.session.AgentCredentials;
 import io.gantry.agent.session.EcsApiClient;
+import io.gantry.agent.session.SavedCredentials;
 import io.gantry.server.GantryServer;
 import io.gantry.server.auth.AccessKey;
+import io.gantry.server.auth.AgentKey;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
  * {@code gantry up}: everything one machine needs, in one process — the control plane with its
  * embedded store, the cluster {@code default}, and a local agent that joins it and runs tasks on
- * the local Docker Engine. When Docker cannot be reached the control plane still runs and the
+ * the local Docker Engine. The local agent signs with agent credentials the server issues to it
+ * directly, not with the account key. When Docker cannot be reached the control plane still runs and the
  * reason is printed.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -29,10 +34,10 @@ final class UpCommand extends ServerCommand {
   AutoCloseable afterStart(GantryServer server, Map<String, String> env) throws Exception {
     URI endpoint = URI.create(server.endpoint());
     AccessKey key = server.keys().get(0);
-    AgentCredentials credentials = new AgentCredentials(key.accessKeyId(), key.secretAccessKey());
     AgentConfig config = agentOptions.resolve(env, endpoint, server.config().dataDir().resolve("agent"));
-    new EcsApiClient(endpoint, credentials, config.region(), Clock.systemUTC())
-        .call("CreateCluster", Map.of("clusterName", config.cluster()));
+    new EcsApiClient(endpoint, new AgentCredentials(key.accessKeyId(), key.secretAccessKey()), config.region(),
+        Clock.systemUTC()).call("CreateCluster", Map.of("clusterName", config.cluster()));
+    AgentCredentials credentials = localAgentCredentials(server, key.accountId(), config);
     try {
       GantryAgent agent = GantryAgent.start(config, credentials, env, Clock.systemUTC(), Duration.ofSeconds(30));
       System.out.println("Local agent joined cluster '" + config.cluster() + "' as " + agent.containerInstanceArn() + ".");
@@ -43,5 +48,26 @@ final class UpCommand extends ServerCommand {
           + "(systemctl start docker, or dockerd &), then run ./gantry up again. The control plane is running.");
       return () -> { };
     }
+  }
+
+  /**
+   * Agent credentials for the local agent, issued directly by the server (no join token) and
+   * kept in the agent data directory; those saved by an earlier start are reused while the
+   * server still knows them.
+   */
+  private static AgentCredentials localAgentCredentials(GantryServer server, String accountId, AgentConfig config)
+      throws IOException {
+    Optional<SavedCredentials> saved = SavedCredentials.load(config.dataDir())
+        .filter(s -> s.cluster().equals(config.cluster()) && s.region().equals(config.region())
+            && s.accountId().equals(accountId))
+        .filter(s -> server.agentKey(s.accessKeyId()).isPresent());
+    if (saved.isPresent()) {
+      return saved.get().credentials();
+    }
+    AgentKey issued = server.issueAgentKey(accountId, config.region(), config.cluster());
+    SavedCredentials fresh = new SavedCredentials(issued.accessKeyId(), issued.secretAccessKey(), issued.accountId(),
+        issued.region(), issued.cluster());
+    fresh.save(config.dataDir());
+    return fresh.credentials();
   }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's walkthrough, for real: {@code gantry up} (control plane and local agent), then with
+ * The README's walkthrough, for real: {@code gantry up} (control plane and a local agent on
+ * credentials the server issued to it), then with
  * the AWS CLI v2 register a busybox task definition, run a task, see it RUNNING and its container
  * in {@code docker ps} serving on its host port, stop it and see it STOPPED with its exit code.
  * Needs the Docker Engine and the local image {@code gantry-test/busybox} (./run-tests sets both up).
@@ -53,6 +54,9 @@ class WalkthroughIT {
       JsonNode list = aws.ecs("list-container-instances", "--cluster", "default").json();
       return list.path("containerInstanceArns").size() == 1;
     });
+    // It signs with agent credentials the server issued to it, not with the account key.
+    String localAgentKey = Files.readString(gantry.dataDir().resolve("agent/credentials.json"));
+    assertThat(localAgentKey).contains("\"cluster\":\"default\"").doesNotContain(GantryProcess.ACCESS_KEY);
     AwsCli.Result registered = aws.ecs("register-task-definition", "--family", "walkthrough-web",
         "--container-definitions", "[{\"name\":\"web\",\"image\":\"gantry-test/busybox\",\"memory\":64,"
             + "\"essential\":true,\"stopTimeout\":2,\"dockerLabels\":{\"io.gantry.test\":\"walkthrough\"},"

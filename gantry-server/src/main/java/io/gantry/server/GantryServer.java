@@ -1,9 +1,11 @@
 package io.gantry.server;
 
-import io.gantry.api.sigv4.Credential;
 import io.gantry.api.sigv4.SigV4Verifier;
+import io.gantry.model.Scope;
 import io.gantry.server.auth.AccessKey;
+import io.gantry.server.auth.AgentKey;
 import io.gantry.server.auth.CredentialsFile;
+import io.gantry.server.auth.KeyRing;
 import io.gantry.server.agents.AgentGateway;
 import io.gantry.server.attributes.AttributeHandler;
 import io.gantry.server.clusters.ClusterHandler;
@@ -14,6 +16,8 @@ import io.gantry.server.dispatch.InputValidator;
 import io.gantry.server.dispatch.ModelInputValidator;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.http.EcsHttpHandler;
+import io.gantry.server.join.JoinExchange;
+import io.gantry.server.join.JoinTokenHandler;
 import io.gantry.server.settings.AccountSettingHandler;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.state.EntityStore;
@@ -31,8 +35,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -57,18 +59,22 @@ public final class GantryServer implements AutoCloseable {
   private final Server jetty;
   private final AgentGateway gateway;
   private final StoppedTaskReaper reaper;
+  private final KeyRing keyRing;
+  private final Clock clock;
   private final List<AccessKey> keys;
   private final boolean credentialsCreated;
   private final PlacementState placement;
 
   private GantryServer(ServerConfig config, KvStore kv, Server jetty, AgentGateway gateway, StoppedTaskReaper reaper,
-      PlacementState placement, List<AccessKey> keys, boolean created) {
+      PlacementState placement, KeyRing keyRing, Clock clock, List<AccessKey> keys, boolean created) {
     this.config = config;
     this.placement = placement;
     this.kv = kv;
     this.jetty = jetty;
     this.gateway = gateway;
     this.reaper = reaper;
+    this.keyRing = keyRing;
+    this.clock = clock;
     this.keys = keys;
     this.credentialsCreated = created;
   }
@@ -81,6 +87,7 @@ public final class GantryServer implements AutoCloseable {
     KvStore kv = EmbeddedKvStore.open(config.storeDir());
     try {
       EntityStore store = new EntityStore(kv);
+      KeyRing keys = new KeyRing(loaded.keys(), store, CredentialsFile.secureRandom());
       TagStore tags = new TagStore(store);
       PlacementState placement = TaskStateService.placementState(store).start();
       OperationRegistry registry = new OperationRegistry();
@@ -91,22 +98,22 @@ public final class GantryServer implements AutoCloseable {
           new ContainerInstanceHandler(store, tags, placement),
           new AttributeHandler(store),
           new TaskHandler(store, tags, placement),
-          new AccountSettingHandler(store))) {
+          new AccountSettingHandler(store),
+          new JoinTokenHandler(store, CredentialsFile.secureRandom()))) {
         handler.register(registry);
       }
       EcsDispatcher dispatcher = new EcsDispatcher(registry, inputValidator());
-      Map<String, AccessKey> byId = loaded.keys().stream()
-          .collect(Collectors.toUnmodifiableMap(AccessKey::accessKeyId, Function.identity(), (a, b) -> a));
-      SigV4Verifier verifier = new SigV4Verifier(
-          id -> Optional.ofNullable(byId.get(id)).map(k -> new Credential(k.accessKeyId(), k.secretAccessKey(), k.accountId())),
-          "ecs", clock, Duration.ofMinutes(5));
-      AgentGateway gateway = new AgentGateway(store, verifier, new TaskStateService(store, placement), clock, HEARTBEAT_SECONDS);
-      Server jetty = jetty(config, new EcsHttpHandler(dispatcher, verifier, clock), gateway);
+      SigV4Verifier verifier = new SigV4Verifier(keys, "ecs", clock, Duration.ofMinutes(5));
+      AgentGateway gateway = new AgentGateway(store, verifier, keys, new TaskStateService(store, placement), clock,
+          HEARTBEAT_SECONDS);
+      Server jetty = jetty(config,
+          new EcsHttpHandler(dispatcher, verifier, keys, new JoinExchange(store, keys, clock), clock), gateway);
       jetty.start();
       gateway.start();
       StoppedTaskReaper reaper = new StoppedTaskReaper(store, clock, StoppedTaskReaper.DEFAULT_RETENTION);
       reaper.start(Duration.ofMinutes(1));
-      GantryServer server = new GantryServer(config, kv, jetty, gateway, reaper, placement, loaded.keys(), loaded.created());
+      GantryServer server = new GantryServer(config, kv, jetty, gateway, reaper, placement, keys, clock,
+          loaded.keys(), loaded.created());
       log.info("Gantry control plane listening on {} (data: {}, credentials: {})",
           server.endpoint(), config.dataDir(), config.credentialsFile());
       return server;
@@ -168,6 +175,19 @@ public final class GantryServer implements AutoCloseable {
 
   public List<AccessKey> keys() {
     return keys;
+  }
+
+  /**
+   * Issues agent credentials for an agent in this process ({@code gantry up}): bound to
+   * {@code accountId}, {@code region} and {@code cluster}, without a join token.
+   */
+  public AgentKey issueAgentKey(String accountId, String region, String cluster) {
+    return keyRing.issue(new Scope(accountId, region), cluster, null, clock.instant());
+  }
+
+  /** The issued agent key {@code accessKeyId}, if this server knows it. */
+  public Optional<AgentKey> agentKey(String accessKeyId) {
+    return keyRing.agentKey(accessKeyId);
   }
 
   /** Whether this start created the credentials file (first start). */

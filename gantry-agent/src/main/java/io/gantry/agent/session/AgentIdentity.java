@@ -1,11 +1,9 @@
 package io.gantry.agent.session;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.api.json.AwsJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -25,13 +23,6 @@ public record AgentIdentity(String cluster, String containerInstanceArn) {
 
   /** Writes atomically (temp file, fsync, rename), so a crash leaves the old or the new identity. */
   public void save(Path dataDir) throws IOException {
-    Files.createDirectories(dataDir);
-    ObjectMapper mapper = AwsJson.mapper();
-    Path tmp = Files.createTempFile(dataDir, ".identity", ".tmp");
-    try (var out = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-      out.write(java.nio.ByteBuffer.wrap(mapper.writeValueAsBytes(this)));
-      out.force(true);
-    }
-    Files.move(tmp, dataDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    DataFiles.write(dataDir, FILE, AwsJson.mapper().writeValueAsBytes(this));
   }
 }

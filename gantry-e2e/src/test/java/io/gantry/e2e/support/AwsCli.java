@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The AWS CLI v2 (Debian's awscli, {@code /usr/bin/aws}) run against a test server with the
@@ -54,13 +52,6 @@ public final class AwsCli {
     pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
     pb.environment().put("AWS_MAX_ATTEMPTS", "1");
     pb.environment().put("HOME", home.toString());
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("aws " + String.join(" ", args) + " timed out");
-    }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return ProcessOutput.complete(pb, home, "aws " + String.join(" ", args));
   }
 }

@@ -44,4 +44,20 @@ final class ProcessOutput {
     pump.start();
     return found;
   }
+
+  /**
+   * Runs {@code pb} to completion (at most two minutes) with its output and error streams in
+   * temporary files under {@code dir}, and returns its exit code and both streams.
+   */
+  static AwsCli.Result complete(ProcessBuilder pb, Path dir, String what) throws IOException, InterruptedException {
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(what + " timed out");
+    }
+    return new AwsCli.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
 }

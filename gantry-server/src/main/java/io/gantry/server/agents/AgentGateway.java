@@ -10,6 +10,9 @@ import io.gantry.api.sigv4.VerifiedCaller;
 import io.gantry.model.EcsException;
 import io.gantry.model.Scope;
 import io.gantry.model.instance.ContainerInstance;
+import io.gantry.server.auth.AgentPermissions;
+import io.gantry.server.auth.KeyRing;
+import io.gantry.server.auth.Principal;
 import io.gantry.server.clusters.ClusterRefs;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.StateKeys;
@@ -38,8 +41,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds one session per connected agent. On a valid Hello it marks the instance connected and
- * sends the instance's full desired task set; afterwards every stored change to a task placed on
+ * Holds one session per connected agent. The upgrade request is SigV4-presigned; agent
+ * credentials may only hold sessions for their own cluster ({@link AgentPermissions}). On a valid
+ * Hello it marks the instance connected and sends the instance's full desired task set; afterwards every stored change to a task placed on
  * the instance is pushed as an increment whose sequence number is the store revision of the
  * change. State changes from agents go to {@link AgentTasks} and are acknowledged once stored.
  * A session that stays silent for three heartbeat intervals is closed and its instance marked
@@ -54,6 +58,7 @@ public final class AgentGateway implements AutoCloseable {
 
   private final EntityStore store;
   private final SigV4Verifier verifier;
+  private final KeyRing keys;
   private final AgentTasks tasks;
   private final Clock clock;
   private final int heartbeatSeconds;
@@ -62,9 +67,11 @@ public final class AgentGateway implements AutoCloseable {
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "gantry-agent-timer"));
   private Watch watch;
 
-  public AgentGateway(EntityStore store, SigV4Verifier verifier, AgentTasks tasks, Clock clock, int heartbeatSeconds) {
+  public AgentGateway(EntityStore store, SigV4Verifier verifier, KeyRing keys, AgentTasks tasks, Clock clock,
+      int heartbeatSeconds) {
     this.store = store;
     this.verifier = verifier;
+    this.keys = keys;
     this.tasks = tasks;
     this.clock = clock;
     this.heartbeatSeconds = heartbeatSeconds;
@@ -87,7 +94,10 @@ public final class AgentGateway implements AutoCloseable {
       try {
         VerifiedCaller caller = verifier.verify(new SignableRequest(request.getMethod(), request.getHttpURI().getPath(),
             request.getHttpURI().getQuery(), headers, new byte[0]));
-        return new AgentSession(this, new Scope(caller.accountId(), caller.region()), now());
+        Scope scope = new Scope(caller.accountId(), caller.region());
+        Principal principal = keys.principal(caller.accessKeyId())
+            .orElseThrow(() -> new IllegalArgumentException("unknown key " + caller.accessKeyId()));
+        return new AgentSession(this, scope, principal, now());
       } catch (EcsException | IllegalArgumentException e) {
         log.info("refused an agent session: {}", e.getMessage());
         response.setStatus(403);
@@ -117,6 +127,12 @@ public final class AgentGateway implements AutoCloseable {
     Optional<String> cluster = ClusterRefs.name(scope, hello.cluster());
     String instanceId = hello.containerInstanceArn() == null ? ""
         : hello.containerInstanceArn().substring(hello.containerInstanceArn().lastIndexOf('/') + 1);
+    if (cluster.isPresent() && !AgentPermissions.maySession(session.principal(), scope, cluster.get())) {
+      session.send(new AgentMessage.Rejected("User: " + session.principal().arn()
+          + " is not authorized to run an agent session for cluster " + hello.cluster() + "."));
+      session.close("not authorized");
+      return;
+    }
     Optional<Versioned<ContainerInstance>> instance = cluster.flatMap(
         c -> store.get(StateKeys.containerInstance(scope, c, instanceId), ContainerInstance.class));
     if (instance.isEmpty() || ContainerInstance.INACTIVE.equals(instance.get().value().status())) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gantry.api.agent.AgentMessage;
 import io.gantry.api.json.AwsJson;
 import io.gantry.model.Scope;
+import io.gantry.server.auth.Principal;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -20,6 +21,7 @@ public final class AgentSession implements Session.Listener.AutoDemanding {
   private static final Logger log = LoggerFactory.getLogger(AgentSession.class);
   private final AgentGateway gateway;
   private final Scope scope;
+  private final Principal principal;
   private volatile Session session;
   private volatile SessionKey key;
   private volatile Instant lastHeard;
@@ -28,14 +30,19 @@ public final class AgentSession implements Session.Listener.AutoDemanding {
   /** Set once the full desired set is sent; increments are only pushed after it. */
   boolean synced;
 
-  AgentSession(AgentGateway gateway, Scope scope, Instant now) {
+  AgentSession(AgentGateway gateway, Scope scope, Principal principal, Instant now) {
     this.gateway = gateway;
     this.scope = scope;
+    this.principal = principal;
     this.lastHeard = now;
   }
 
   Scope scope() {
     return scope;
+  }
+
+  Principal principal() {
+    return principal;
   }
 
   SessionKey key() {

@@ -1,5 +1,7 @@
 package io.gantry.server.auth;
 
+import io.gantry.api.auth.CredentialsProfile;
+import io.gantry.api.auth.SharedCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -64,27 +65,13 @@ public final class CredentialsFile {
     return new SecureRandom();
   }
 
+  /** The keys of a shared-credentials file: profiles with a key id and a secret. */
   static List<AccessKey> parse(String text, String defaultAccountId) {
     List<AccessKey> keys = new ArrayList<>();
-    String profile = null;
-    Map<String, String> values = new java.util.HashMap<>();
-    for (String raw : (text + "\n[]").split("\n")) {
-      String line = raw.strip();
-      if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
-        continue;
-      }
-      if (line.startsWith("[") && line.endsWith("]")) {
-        if (profile != null && values.containsKey("aws_access_key_id") && values.containsKey("aws_secret_access_key")) {
-          keys.add(new AccessKey(profile, values.get("aws_access_key_id"), values.get("aws_secret_access_key"),
-              values.getOrDefault("aws_account_id", defaultAccountId)));
-        }
-        profile = line.substring(1, line.length() - 1).strip();
-        values.clear();
-        continue;
-      }
-      int eq = line.indexOf('=');
-      if (eq > 0) {
-        values.put(line.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT), line.substring(eq + 1).strip());
+    for (CredentialsProfile p : SharedCredentials.parse(text)) {
+      if (p.hasKey()) {
+        keys.add(new AccessKey(p.name(), p.accessKeyId(), p.secretAccessKey(),
+            p.setting(CredentialsProfile.ACCOUNT_ID).orElse(defaultAccountId)));
       }
     }
     return keys;

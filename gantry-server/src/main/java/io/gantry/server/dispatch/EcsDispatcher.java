@@ -10,14 +10,18 @@ import io.gantry.api.ecs.EcsOperations;
 import io.gantry.api.json.AwsJson;
 import io.gantry.model.EcsException;
 import io.gantry.model.ErrorCode;
+import io.gantry.server.auth.AgentPermissions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns one awsJson1_1 call (target header and body) into an operation invocation and its
- * response, and is the only place where exceptions become ECS error bodies. Thread-safe.
+ * response, and is the only place where exceptions become ECS error bodies. Checks what the
+ * caller's principal may call ({@link AgentPermissions}) before anything else. Thread-safe.
  */
 public final class EcsDispatcher {
   private static final Logger log = LoggerFactory.getLogger(EcsDispatcher.class);
@@ -54,21 +58,41 @@ public final class EcsDispatcher {
 
   /** Runs operation {@code name} with the raw request body; never throws. */
   public Response dispatch(String name, byte[] body, RequestContext ctx) {
+    return guarded(name, ctx.requestId(), () -> invoke(name, body, ctx));
+  }
+
+  /**
+   * Runs an operation outside the signed ECS path (the agent's join exchange, which its token
+   * authenticates): decodes {@code body} into {@code inputType} and calls {@code operation}, with
+   * the same error mapping as {@link #dispatch}; never throws.
+   */
+  public <I> Response dispatchUnsigned(String name, byte[] body, Class<I> inputType, Function<I, Object> operation,
+      String requestId) {
+    return guarded(name, requestId, () -> encode(name, operation.apply(decode(parse(body), inputType))));
+  }
+
+  /** Runs {@code call} and turns what it throws into an error answer. */
+  private static Response guarded(String name, String requestId, Supplier<byte[]> call) {
     try {
-      return new Response(200, invoke(name, body, ctx));
+      return new Response(200, call.get());
     } catch (EcsException e) {
       return error(e.code(), e.getMessage());
     } catch (RuntimeException e) {
-      log.error("request {} ({}) failed", ctx.requestId(), name, e);
-      return error(ErrorCode.SERVER, "An internal error occurred. Request id: " + ctx.requestId());
+      log.error("request {} ({}) failed", requestId, name, e);
+      return error(ErrorCode.SERVER, "An internal error occurred. Request id: " + requestId);
     }
   }
 
   private byte[] invoke(String name, byte[] body, RequestContext ctx) {
-    OperationRegistry.Entry<?> entry = registry.find(name).orElseThrow(() -> EcsException.notImplemented(name));
     JsonNode input = parse(body);
+    JsonNode cluster = input.get("cluster");
+    AgentPermissions.check(ctx.principal(), name, ctx.scope(), cluster != null && cluster.isTextual() ? cluster.asText() : null);
+    OperationRegistry.Entry<?> entry = registry.find(name).orElseThrow(() -> EcsException.notImplemented(name));
     validator.validate(name, input);
-    Object output = call(entry, input, ctx);
+    return encode(name, call(entry, input, ctx));
+  }
+
+  private byte[] encode(String name, Object output) {
     if (output == null) {
       return EMPTY_OBJECT;
     }
@@ -80,9 +104,12 @@ public final class EcsDispatcher {
   }
 
   private <I> Object call(OperationRegistry.Entry<I> entry, JsonNode input, RequestContext ctx) {
-    I decoded;
+    return entry.operation().invoke(ctx, decode(input, entry.inputType()));
+  }
+
+  private <I> I decode(JsonNode input, Class<I> inputType) {
     try {
-      decoded = mapper.treeToValue(input, entry.inputType());
+      return mapper.treeToValue(input, inputType);
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause();
       if (cause instanceof EcsException ecs) {
@@ -95,7 +122,6 @@ public final class EcsDispatcher {
     } catch (IOException e) {
       throw new EcsException(ErrorCode.SERIALIZATION, "Unreadable request: " + e.getMessage());
     }
-    return entry.operation().invoke(ctx, decoded);
   }
 
   private JsonNode parse(byte[] body) {

@@ -71,4 +71,31 @@ public final class StateKeys {
   public static String runTaskToken(Scope scope, String cluster, String token) {
     return scope(scope) + "runtask-token/" + cluster + "/" + token;
   }
+
+  /** Join tokens of a scope, by token id; the record holds only a hash of the token's secret. */
+  public static String joinTokens(Scope scope) {
+    return scope(scope) + "join-token/";
+  }
+
+  public static String joinToken(Scope scope, String tokenId) {
+    return joinTokens(scope) + tokenId;
+  }
+
+  /** Agent credentials the control plane issued in a scope, by access key id. */
+  public static String agentKey(Scope scope, String accessKeyId) {
+    return scope(scope) + "agent-key/" + accessKeyId;
+  }
+
+  /**
+   * Which scope a join token lives in. Outside {@code ecs/} because the agent presenting a token
+   * does not know its account: the id alone must find it.
+   */
+  public static String joinTokenIndex(String tokenId) {
+    return "auth/join-token/" + tokenId;
+  }
+
+  /** Which scope an issued access key lives in, for SigV4 key lookups by key id alone. */
+  public static String agentKeyIndex(String accessKeyId) {
+    return "auth/agent-key/" + accessKeyId;
+  }
 }
