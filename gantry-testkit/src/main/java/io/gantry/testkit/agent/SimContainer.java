@@ -26,6 +26,8 @@ final class SimContainer {
   String runtimeId;
   List<NetworkBinding> bindings = List.of();
   HealthStatus health = HealthStatus.UNKNOWN;
+  /** Host ports taken from the machine's ephemeral range, given back on exit. */
+  private final List<Integer> ephemeral = new ArrayList<>(0);
   /** A stop is scheduled (after the script's stop delay). */
   boolean stopping;
 
@@ -43,10 +45,10 @@ final class SimContainer {
   }
 
   /** Starts it (the runtime created and started it): RUNNING, published, healthy or not as scripted. */
-  void started(String id, Map<String, Integer> reservedHostPorts, String networkMode) {
+  void started(String id, Map<String, Integer> reservedHostPorts, String networkMode, EphemeralPorts ports) {
     runtimeId = id;
     status = ContainerStatus.RUNNING;
-    bindings = bindings(reservedHostPorts, networkMode);
+    bindings = bindings(reservedHostPorts, networkMode, ports);
     if (definition.healthCheck() != null) {
       health = script.unhealthy() ? HealthStatus.UNHEALTHY : HealthStatus.HEALTHY;
     }
@@ -59,13 +61,18 @@ final class SimContainer {
     reason = TaskScript.START_ERROR_PREFIX + message;
   }
 
-  /** It exited (by itself, or stopped): STOPPED with {@code code}; one that never started has none. */
-  void exited(int code) {
+  /**
+   * It exited (by itself, or stopped): STOPPED with {@code code}; one that never started has none.
+   * The ephemeral ports it took go back to {@code ports}.
+   */
+  void exited(int code, EphemeralPorts ports) {
     if (stopped()) {
       return;
     }
     exitCode = runtimeId == null ? null : code;
     status = ContainerStatus.STOPPED;
+    ephemeral.forEach(ports::release);
+    ephemeral.clear();
   }
 
   TaskContainer facts() {
@@ -78,8 +85,11 @@ final class SimContainer {
         bindings);
   }
 
-  /** Published ports: the host port the control plane reserved, else the mapping's own (host and awsvpc: the container port). */
-  private List<NetworkBinding> bindings(Map<String, Integer> reserved, String networkMode) {
+  /**
+   * Published ports: the host port the control plane reserved, else the mapping's static one
+   * (host and awsvpc mode: the container port), else an ephemeral port of the machine's.
+   */
+  private List<NetworkBinding> bindings(Map<String, Integer> reserved, String networkMode, EphemeralPorts ports) {
     List<NetworkBinding> out = new ArrayList<>();
     if (definition.portMappings() == null || "none".equals(networkMode)) {
       return out;
@@ -91,8 +101,13 @@ final class SimContainer {
       }
       String protocol = pm.protocol() == null ? "tcp" : pm.protocol().toLowerCase(Locale.ROOT);
       Integer host = reserved.get(name() + "/" + pm.containerPort() + ("udp".equals(protocol) ? "/udp" : ""));
-      if (host == null) {
-        host = samePort || pm.hostPort() == null ? pm.containerPort() : pm.hostPort();
+      if (host == null && samePort) {
+        host = pm.containerPort();
+      } else if (host == null && pm.hostPort() != null && pm.hostPort() != 0) {
+        host = pm.hostPort();
+      } else if (host == null) {
+        host = ports.take();
+        ephemeral.add(host);
       }
       out.add(new NetworkBinding("0.0.0.0", pm.containerPort(), host, protocol, null, null));
     }

@@ -39,6 +39,7 @@ public final class SimulatedAgent {
   private final Map<String, SimTask> tasks = new LinkedHashMap<>();
   /** Tasks reported STOPPED and acknowledged: never started again. Pruned by full sets. */
   private final Set<String> finished = new HashSet<>();
+  private final EphemeralPorts ports = new EphemeralPorts();
   private final TreeMap<Long, AgentMessage.TaskStateChange> unacknowledged = new TreeMap<>();
   private long lastAppliedSeq;
   private long nextChangeId = 1;
@@ -240,11 +241,11 @@ public final class SimulatedAgent {
     if (c.script.startError() != null) {
       c.failedToStart(id, c.script.startError());
     } else {
-      c.started(id, t.assignment.reservedHostPorts(), t.networkMode());
+      c.started(id, t.assignment.reservedHostPorts(), t.networkMode(), ports);
       if (c.script.runFor() != null) {
         later(t, c.script.runFor(), () -> {
           if (c.status == ContainerStatus.RUNNING) {
-            c.exited(c.script.exitCode());
+            c.exited(c.script.exitCode(), ports);
           }
         });
       }
@@ -258,11 +259,11 @@ public final class SimulatedAgent {
       changed = false;
       for (SimContainer c : t.settle(now())) {
         if (c.runtimeId == null || c.script.stopDelay().isZero()) {
-          c.exited(c.script.stopExitCode());
+          c.exited(c.script.stopExitCode(), ports);
           changed = true;
         } else if (!c.stopping) {
           c.stopping = true;
-          later(t, c.script.stopDelay(), () -> c.exited(c.script.stopExitCode()));
+          later(t, c.script.stopDelay(), () -> c.exited(c.script.stopExitCode(), ports));
         }
       }
     }

@@ -61,7 +61,7 @@ class SimulatedAgentTest {
   @Test
   void anAssignedTaskRunsWithRuntimeIdsBindingsAndHealth() {
     String containers = "[{\"name\":\"web\",\"image\":\"nginx\",\"portMappings\":[{\"containerPort\":80,"
-        + "\"hostPort\":0,\"protocol\":\"tcp\"}],\"healthCheck\":{\"command\":[\"CMD\",\"true\"]}},"
+        + "\"hostPort\":0,\"protocol\":\"tcp\"},{\"containerPort\":81}],\"healthCheck\":{\"command\":[\"CMD\",\"true\"]}},"
         + "{\"name\":\"side\",\"image\":\"busybox\",\"essential\":false}]";
     receive(5, true, task("t1", "RUNNING", containers, Map.of("web/80", 32768)));
 
@@ -73,7 +73,8 @@ class SimulatedAgentTest {
     assertThat(web.lastStatus()).isEqualTo("RUNNING");
     assertThat(web.runtimeId()).hasSize(64);
     assertThat(web.healthStatus()).isEqualTo("HEALTHY");
-    assertThat(web.networkBindings()).containsExactly(new NetworkBinding("0.0.0.0", 80, 32768, "tcp", null, null));
+    assertThat(web.networkBindings()).containsExactly(new NetworkBinding("0.0.0.0", 80, 32768, "tcp", null, null),
+        new NetworkBinding("0.0.0.0", 81, EphemeralPorts.FIRST, "tcp", null, null)); // dynamic: the machine picks
     assertThat(running.containers().get(1).healthStatus()).isEqualTo("UNKNOWN");
     assertThat(agent.tasks()).isEqualTo(Map.of(taskArn("t1"), "RUNNING"));
   }
