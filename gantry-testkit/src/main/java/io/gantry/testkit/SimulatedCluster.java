@@ -19,12 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -91,26 +90,38 @@ public final class SimulatedCluster implements AutoCloseable {
   /**
    * Adds {@code count} agents, agent {@code i} (0-based within this call) of shape
    * {@code shapes.apply(i)}, and returns once every one is registered and welcomed. At most
-   * {@link SimulationOptions#registrationParallelism()} registrations or connects are in flight.
+   * {@link SimulationOptions#registrationParallelism()} registrations or connects are in flight,
+   * each on a thread of a pool that lives only while agents are being added.
    *
    * @throws TimeoutException if they are not all connected within the start timeout
    */
   public List<SimulatedAgent> addAgents(int count, IntFunction<AgentShape> shapes) throws Exception {
-    Semaphore inFlight = new Semaphore(options.registrationParallelism());
     List<SimulatedAgent> added = new ArrayList<>(count);
-    List<CompletableFuture<Void>> started = new ArrayList<>(count);
-    long deadline = System.nanoTime() + options.startTimeout().toNanos();
     for (int i = 0; i < count; i++) {
-      if (!inFlight.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-        throw new TimeoutException("agents were still registering after " + options.startTimeout());
-      }
-      SimulatedAgent agent = new SimulatedAgent(String.format("sim-%05d", names.incrementAndGet()), shapes.apply(i), ctx);
-      agents.put(agent.name(), agent);
-      added.add(agent);
-      started.add(agent.start().whenComplete((v, e) -> inFlight.release()));
+      added.add(new SimulatedAgent(String.format("sim-%05d", names.incrementAndGet()), shapes.apply(i), ctx));
     }
-    CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
-        .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    // Registration blocks a thread per call in flight (the JDK client's async completions would
+    // start a thread each on a small machine); connects then wait for their welcome.
+    int threads = Math.max(1, Math.min(options.registrationParallelism(), count));
+    ExecutorService registrar = Executors.newFixedThreadPool(threads, daemon("gantry-sim-register"));
+    long deadline = System.nanoTime() + options.startTimeout().toNanos();
+    try {
+      List<Future<?>> started = new ArrayList<>(count);
+      for (SimulatedAgent agent : added) {
+        agents.put(agent.name(), agent);
+        started.add(registrar.submit(() -> {
+          agent.register();
+          return agent.connect().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }));
+      }
+      for (Future<?> f : started) {
+        f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+    } catch (TimeoutException e) {
+      throw new TimeoutException("agents were still registering or connecting after " + options.startTimeout());
+    } finally {
+      registrar.shutdownNow();
+    }
     return added;
   }
 

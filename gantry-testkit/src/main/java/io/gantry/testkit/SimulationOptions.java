@@ -36,12 +36,12 @@ public record SimulationOptions(String cluster, URI endpoint, String accessKey, 
 
   /**
    * Cluster {@code sim} on an embedded server, us-east-1, the system clock, a random source seeded
-   * from the time, tasks that run until stopped, 2 scheduler and 2 HTTP threads, 64 registrations
+   * from the time, tasks that run until stopped, 2 scheduler and 2 HTTP threads, 32 registrations
    * in flight, 5 minutes to add agents.
    */
   public static SimulationOptions defaults() {
     return new SimulationOptions("sim", null, EmbeddedServer.ACCESS_KEY, EmbeddedServer.SECRET_KEY, "us-east-1",
-        Clock.systemUTC(), new Random(), TaskScript.runsUntilStopped(), 2, 2, 64, Duration.ofMinutes(5));
+        Clock.systemUTC(), new Random(), TaskScript.runsUntilStopped(), 2, 2, 32, Duration.ofMinutes(5));
   }
 
   public SimulationOptions withCluster(String name) {

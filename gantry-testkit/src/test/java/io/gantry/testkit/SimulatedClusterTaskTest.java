@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.ContainerInstance;
+import software.amazon.awssdk.services.ecs.model.ContainerOverride;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -130,8 +131,10 @@ class SimulatedClusterTaskTest {
     String td = register(ecs, "batch", c -> c.environment(env(Map.of(
         TaskScript.RUN_FOR, "1s", TaskScript.EXIT_CODE, "3"))));
     String failing = ecs.runTask(b -> b.cluster("tasks").taskDefinition(td)).tasks().get(0).taskArn();
-    String passing = ecs.runTask(b -> b.cluster("tasks").taskDefinition(td).overrides(o -> o.containerOverrides(
-        c -> c.name("app").environment(env(Map.of(TaskScript.EXIT_CODE, "0")))))).tasks().get(0).taskArn();
+    ContainerOverride exitZero = ContainerOverride.builder().name("app")
+        .environment(env(Map.of(TaskScript.EXIT_CODE, "0"))).build();
+    String passing = ecs.runTask(b -> b.cluster("tasks").taskDefinition(td)
+        .overrides(o -> o.containerOverrides(exitZero))).tasks().get(0).taskArn();
 
     Task failed = awaitTask(ecs, "tasks", failing, "STOPPED");
     assertThat(failed.startedAt()).isNotNull();

@@ -54,17 +54,22 @@ public final class SimulatedAgent {
     this.link = new AgentLink(this, ctx);
   }
 
-  /** Registers the instance (again under the same ARN if it was registered before), then connects. */
-  public CompletableFuture<Void> start() {
-    return ctx.ecs().callAsync("RegisterContainerInstance",
-            InstanceRegistration.request(ctx.cluster(), name, shape, containerInstanceArn))
-        .thenCompose(answer -> {
-          JsonNode arn = answer.path("containerInstance").path("containerInstanceArn");
-          synchronized (this) {
-            containerInstanceArn = arn.asText();
-            return link.connect();
-          }
-        });
+  /**
+   * Registers the instance through RegisterContainerInstance (again under the same ARN when it was
+   * registered before), waiting for the answer on the calling thread.
+   */
+  public void register() throws InterruptedException {
+    JsonNode answer = ctx.ecs().call("RegisterContainerInstance",
+        InstanceRegistration.request(ctx.cluster(), name, shape, containerInstanceArn));
+    containerInstanceArn = answer.path("containerInstance").path("containerInstanceArn").asText();
+  }
+
+  /** Opens the session (unless it is open or held down); completes when the control plane welcomes the agent. */
+  public synchronized CompletableFuture<Void> connect() {
+    if (containerInstanceArn == null) {
+      throw new IllegalStateException(name + " is not registered");
+    }
+    return link.connect();
   }
 
   public String name() {

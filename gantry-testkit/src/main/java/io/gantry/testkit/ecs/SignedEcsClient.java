@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Calls ECS operations (awsJson1_1, SigV4 header-signed) on one control plane through a shared
@@ -52,14 +50,35 @@ public final class SignedEcsClient {
     this.http = http;
   }
 
-  /** Calls {@code operation} with {@code input} (a record or JSON tree); completes with the answer's JSON. */
+  /**
+   * Calls {@code operation} with {@code input} (a record or JSON tree); completes with the answer's
+   * JSON. Note that the JDK client completes asynchronous calls on the common pool's default
+   * executor, which is a new thread per call on a machine with fewer than three cores: for many
+   * calls prefer {@link #call} on a bounded pool.
+   */
   public CompletableFuture<JsonNode> callAsync(String operation, Object input) {
-    byte[] body;
     try {
-      body = mapper.writeValueAsBytes(input);
+      return http.sendAsync(request(operation, input), HttpResponse.BodyHandlers.ofByteArray())
+          .thenApply(response -> answer(operation, response));
     } catch (IOException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * Calls {@code operation} and waits for the answer on this thread; an error answer is thrown as
+   * {@link EcsCallException}, a failure to reach the control plane as {@link UncheckedIOException}.
+   */
+  public JsonNode call(String operation, Object input) throws InterruptedException {
+    try {
+      return answer(operation, http.send(request(operation, input), HttpResponse.BodyHandlers.ofByteArray()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(operation + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private HttpRequest request(String operation, Object input) throws IOException {
+    byte[] body = mapper.writeValueAsBytes(input);
     SignableRequest signed = signer.sign(SignableRequest.of("POST", "/", body,
         "host", hostHeader(endpoint),
         "content-type", "application/x-amz-json-1.1",
@@ -72,17 +91,7 @@ public final class SignedEcsClient {
         h.getValue().forEach(v -> request.header(h.getKey(), v));
       }
     }
-    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-        .thenApply(response -> answer(operation, response));
-  }
-
-  /** Calls {@code operation} and waits for the answer; an error answer is thrown as {@link EcsCallException}. */
-  public JsonNode call(String operation, Object input) throws InterruptedException {
-    try {
-      return callAsync(operation, input).get();
-    } catch (ExecutionException e) {
-      throw unwrap(e.getCause());
-    }
+    return request.build();
   }
 
   /** The signer this client uses (the simulated agents presign their session upgrades with it). */
@@ -110,12 +119,5 @@ public final class SignedEcsClient {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static RuntimeException unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t instanceof RuntimeException r ? r : new CompletionException(t);
   }
 }
