@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
@@ -43,10 +44,11 @@ class AgentChurnIT {
     ecs = Clients.ecs(server.endpoint());
     ecs.createCluster(b -> b.clusterName(CLUSTER));
     for (String family : List.of("steady", "brief")) {
-      ecs.registerTaskDefinition(b -> b.family(family).containerDefinitions(c -> c.name("main")
+      ContainerDefinition main = ContainerDefinition.builder().name("main")
           .image("gantry-test/busybox").memory(8).essential(true).stopTimeout(1)
           .dockerLabels(Map.of("io.gantry.test", "agent-churn"))
-          .command("sh", "-c", family.equals("steady") ? "sleep 3600" : "sleep 2")));
+          .command("sh", "-c", family.equals("steady") ? "sleep 3600" : "sleep 2").build();
+      ecs.registerTaskDefinition(b -> b.family(family).containerDefinitions(main));
     }
   }
 
