@@ -62,4 +62,11 @@ public record Container(
         exitCode, reason, networkBindings, networkInterfaces, newHealthStatus, managedAgents, cpu,
         memory, memoryReservation, gpuIds);
   }
+
+  /** This container with the instance's GPUs assigned to it. */
+  public Container withGpuIds(List<String> newGpuIds) {
+    return new Container(containerArn, taskArn, name, image, imageDigest, runtimeId, lastStatus,
+        exitCode, reason, networkBindings, networkInterfaces, healthStatus, managedAgents, cpu,
+        memory, memoryReservation, newGpuIds);
+  }
 }

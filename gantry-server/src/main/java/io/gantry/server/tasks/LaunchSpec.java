@@ -79,8 +79,28 @@ record LaunchSpec(
 
   /** The stored form of a new task {@code id} placed on {@code instance} with GPUs {@code gpuIds}. */
   StoredTask stored(String id, ContainerInstance instance, List<String> gpuIds, Instant now, RandomGenerator random) {
-    return new StoredTask(newTask(id, instance, now, random), instance.id(), hostPorts, clientToken,
-        requestFingerprint, referenceId, placementConstraints, placementStrategy, gpuIds);
+    Task task = newTask(id, instance, now, random);
+    if (!gpuIds.isEmpty()) {
+      task = task.toBuilder().containers(withGpus(task.containers(), gpuIds)).build();
+    }
+    return new StoredTask(task, instance.id(), hostPorts, clientToken, requestFingerprint, referenceId,
+        placementConstraints, placementStrategy, gpuIds);
+  }
+
+  /** The task's GPUs handed to its containers in order, each as many as its GPU resource requirement asks. */
+  private List<Container> withGpus(List<Container> containers, List<String> gpuIds) {
+    List<Container> out = new ArrayList<>();
+    int next = 0;
+    for (Container c : containers) {
+      ContainerDefinition d = taskDefinition.containerDefinitions().stream()
+          .filter(def -> def.name().equals(c.name())).findFirst().orElseThrow();
+      int wanted = d.resourceRequirements() == null ? 0 : d.resourceRequirements().stream()
+          .filter(r -> "GPU".equals(r.type())).mapToInt(r -> Integer.parseInt(r.value().trim())).sum();
+      int end = Math.min(gpuIds.size(), next + wanted);
+      out.add(wanted == 0 ? c : c.withGpuIds(List.copyOf(gpuIds.subList(next, end))));
+      next = end;
+    }
+    return out;
   }
 
   /**

@@ -168,4 +168,25 @@ class PlacementTest {
     assertThat(ecs.run("{taskDefinition: 'web'}").tasks()).extracting(Task::containerInstanceArn)
         .containsExactly(a.containerInstanceArn());
   }
+
+  @Test
+  void gpusAreCountedAndEachTaskGetsItsOwnIds() {
+    ContainerInstance gpu = ecs.registerInstance("default", 4096, 8192, List.of(
+        new io.gantry.model.instance.PlatformDevice("GPU-0", "GPU"), new io.gantry.model.instance.PlatformDevice("GPU-1", "GPU"),
+        new io.gantry.model.instance.PlatformDevice("GPU-2", "GPU")));
+    ecs.registerTaskDefinition("{family: 'train', containerDefinitions: [{name: 'worker', image: 'cuda', memory: 64, "
+        + "resourceRequirements: [{type: 'GPU', value: '2'}]}, {name: 'log', image: 'busybox', memory: 16}]}");
+
+    TasksResponse first = ecs.run("{taskDefinition: 'train'}");
+    TasksResponse second = ecs.run("{taskDefinition: 'train'}");
+
+    assertThat(first.tasks()).extracting(Task::containerInstanceArn).containsExactly(gpu.containerInstanceArn());
+    assertThat(first.tasks().get(0).containers()).filteredOn(c -> c.name().equals("worker")).singleElement()
+        .satisfies(c -> assertThat(c.gpuIds()).containsExactly("GPU-0", "GPU-1"));
+    assertThat(first.tasks().get(0).containers()).filteredOn(c -> c.name().equals("log")).singleElement()
+        .satisfies(c -> assertThat(c.gpuIds()).isNullOrEmpty());
+    assertThat(second.tasks()).isEmpty();
+    assertThat(second.failures()).extracting(Failure::reason).contains("RESOURCE:GPU");
+    assertThat(TaskFixture.ports(ecs.instance("default", gpu.id()), "GPU")).containsExactly("GPU-2");
+  }
 }

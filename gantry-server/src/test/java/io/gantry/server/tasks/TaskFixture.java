@@ -118,6 +118,12 @@ final class TaskFixture implements AutoCloseable {
    * the order they were registered.
    */
   ContainerInstance registerInstance(String cluster, int cpu, int memory) {
+    return registerInstance(cluster, cpu, memory, List.of());
+  }
+
+  /** As {@link #registerInstance(String, int, int)}, with platform devices such as GPUs. */
+  ContainerInstance registerInstance(String cluster, int cpu, int memory,
+      List<io.gantry.model.instance.PlatformDevice> devices) {
     List<Resource> resources = List.of(
         Resource.ofInteger("CPU", cpu),
         Resource.ofInteger("MEMORY", memory),
@@ -134,7 +140,7 @@ final class TaskFixture implements AutoCloseable {
       attributes.add(new Attribute("com.amazonaws.ecs.capability.docker-remote-api.1." + v, null, null, null));
     }
     ContainerInstanceResponse r = callAt("RegisterContainerInstance", new RegisterContainerInstanceRequest(cluster, null,
-        null, resources, new VersionInfo("1.0.0", "abc", "24.0.7"), null, attributes, null, null),
+        null, resources, new VersionInfo("1.0.0", "abc", "24.0.7"), null, attributes, devices, null),
         NOW.minusSeconds(1000).plusSeconds(registrations.incrementAndGet()));
     // Registration leaves agentConnected false until the agent's session is up; tests stand in for it.
     ContainerInstance registered = r.containerInstance();
