@@ -28,6 +28,8 @@ public record Cluster(
 
   public static final String ACTIVE = "ACTIVE";
   public static final String INACTIVE = "INACTIVE";
+  /** A cluster DeleteCluster is taking down: nothing may join it until it is INACTIVE or ACTIVE again. */
+  public static final String DEPROVISIONING = "DEPROVISIONING";
 
   public Cluster withStatus(String newStatus) {
     return new Cluster(clusterArn, clusterName, configuration, newStatus, registeredContainerInstancesCount,

@@ -176,31 +176,44 @@ public final class ClusterHandler implements EcsHandler {
     return new ClusterResponse(view(ctx.scope(), updated, Set.of("SETTINGS", "CONFIGURATIONS"), true));
   }
 
+  /**
+   * DeleteCluster in two steps, so that joining a cluster need not rewrite its record: first the
+   * cluster is marked DEPROVISIONING (a registration or launch conditioned on its revision then
+   * fails and waits for the outcome); then, with nothing able to join, the instance, service and
+   * task prefixes are checked and the cluster becomes INACTIVE, or ACTIVE again with the reason.
+   */
   ClusterResponse delete(RequestContext ctx, DeleteClusterRequest req) {
     Scope scope = ctx.scope();
-    Cluster deleted = store.retry(attempt -> {
+    Versioned<Cluster> fenced = store.retry(attempt -> {
       Versioned<Cluster> current = refs.active(scope, req.cluster());
-      String name = current.value().clusterName();
-      if (!store.kv().range(StateKeys.containerInstances(scope, name)).isEmpty()) {
-        throw new EcsException(ErrorCode.CLUSTER_CONTAINS_CONTAINER_INSTANCES,
-            "The Cluster cannot be deleted while Container Instances are active or draining.");
-      }
-      if (!store.kv().range(StateKeys.services(scope, name)).isEmpty()) {
-        throw new EcsException(ErrorCode.CLUSTER_CONTAINS_SERVICES,
-            "The Cluster cannot be deleted while Services are active.");
-      }
-      if (activeTasks(scope, name) > 0) {
-        throw new EcsException(ErrorCode.CLUSTER_CONTAINS_TASKS,
-            "The Cluster cannot be deleted while Tasks are active.");
-      }
-      Cluster inactive = current.value().withStatus(Cluster.INACTIVE);
-      // The instance, service and task prefixes must stay empty while the cluster goes away; a
-      // registration racing with this delete re-checks the cluster's revision, which changes here.
+      Cluster deprovisioning = current.value().withStatus(Cluster.DEPROVISIONING);
       Txn txn = Txn.builder().modRevisionIs(current.key(), current.modRevision())
-          .put(current.key(), store.encode(inactive)).build();
-      return new EntityStore.Attempt<>(txn, inactive);
+          .put(current.key(), store.encode(deprovisioning)).build();
+      return new EntityStore.Attempt<>(txn, current);
     });
-    return new ClusterResponse(view(scope, deleted, Set.of("SETTINGS", "CONFIGURATIONS"), true));
+    String name = fenced.value().clusterName();
+    EcsException refusal = null;
+    if (!store.kv().range(StateKeys.containerInstances(scope, name)).isEmpty()) {
+      refusal = new EcsException(ErrorCode.CLUSTER_CONTAINS_CONTAINER_INSTANCES,
+          "The Cluster cannot be deleted while Container Instances are active or draining.");
+    } else if (!store.kv().range(StateKeys.services(scope, name)).isEmpty()) {
+      refusal = new EcsException(ErrorCode.CLUSTER_CONTAINS_SERVICES,
+          "The Cluster cannot be deleted while Services are active.");
+    } else if (activeTasks(scope, name) > 0) {
+      refusal = new EcsException(ErrorCode.CLUSTER_CONTAINS_TASKS,
+          "The Cluster cannot be deleted while Tasks are active.");
+    }
+    String outcomeStatus = refusal != null ? Cluster.ACTIVE : Cluster.INACTIVE;
+    Cluster outcome = store.retry(attempt -> {
+      Versioned<Cluster> now = store.get(fenced.key(), Cluster.class).orElseThrow();
+      Cluster next = now.value().withStatus(outcomeStatus);
+      return new EntityStore.Attempt<>(Txn.builder().modRevisionIs(now.key(), now.modRevision())
+          .put(now.key(), store.encode(next)).build(), next);
+    });
+    if (refusal != null) {
+      throw refusal;
+    }
+    return new ClusterResponse(view(scope, outcome, Set.of("SETTINGS", "CONFIGURATIONS"), true));
   }
 
   private Cluster modify(Scope scope, String ref, UnaryOperator<Cluster> change) {

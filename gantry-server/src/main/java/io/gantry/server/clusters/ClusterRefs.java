@@ -18,6 +18,9 @@ public final class ClusterRefs {
   public static final String DEFAULT = "default";
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,255}");
 
+  /** How long a request waits for an in-flight DeleteCluster to decide. */
+  private static final java.time.Duration DELETE_WAIT = java.time.Duration.ofSeconds(2);
+
   private final EntityStore store;
 
   public ClusterRefs(EntityStore store) {
@@ -50,8 +53,18 @@ public final class ClusterRefs {
 
   /** The ACTIVE cluster {@code ref} names, or ClusterNotFoundException. */
   public Versioned<Cluster> active(Scope scope, String ref) {
-    return find(scope, ref)
-        .filter(v -> Cluster.ACTIVE.equals(v.value().status()))
+    Optional<Versioned<Cluster>> found = find(scope, ref);
+    long deadline = System.nanoTime() + DELETE_WAIT.toNanos();
+    while (found.isPresent() && Cluster.DEPROVISIONING.equals(found.get().value().status())
+        && System.nanoTime() < deadline) {
+      // A DeleteCluster is checking whether the cluster is empty; it ends one way or the other.
+      java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+      found = find(scope, ref);
+    }
+    return found
+        .filter(v -> Cluster.ACTIVE.equals(v.value().status())
+            // still DEPROVISIONING after the wait: its delete died midway; the cluster is still usable
+            || Cluster.DEPROVISIONING.equals(v.value().status()))
         .orElseThrow(EcsException::clusterNotFound);
   }
 }

@@ -99,11 +99,11 @@ public final class ContainerInstanceHandler implements EcsHandler {
       String name = cluster.value().clusterName();
       String key = StateKeys.containerInstance(scope, name, id);
       ContainerInstance instance = registration.newInstance(Arn.containerInstance(scope, name, id), ec2InstanceId, ctx.now());
-      // Rewriting the cluster record moves its revision, so a DeleteCluster that checked for
-      // instances before this commit fails its own compare-and-set and looks again.
+      // Conditioned on the cluster's revision, which a DeleteCluster moves before it looks for
+      // instances: either this registration lands first and the delete finds it, or it fails and
+      // waits for the delete's outcome. Registrations do not move it, so they do not contend.
       Txn.Builder txn = Txn.builder()
           .modRevisionIs(cluster.key(), cluster.modRevision())
-          .put(cluster.key(), store.encode(cluster.value()))
           .absent(key)
           .put(key, store.encode(instance));
       tags.put(txn, scope, instance.containerInstanceArn(), newTags);
