@@ -36,6 +36,22 @@ ensure_aws_cli() {
   fi
 }
 
+# Debian's etcd-server (/usr/bin/etcd): the etcd store's integration tests start their own etcd
+# processes on loopback ports, so only the binary is needed. A policy-rc.d that denies service
+# starts keeps the package from starting its system service (where one could start) meanwhile.
+ensure_etcd() {
+  [ -x /usr/bin/etcd ] && return 0
+  local policy=/usr/sbin/policy-rc.d rc=0
+  if [ -e "$policy" ]; then
+    apt_install etcd-server
+    return
+  fi
+  as_root sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 755 $policy"
+  apt_install etcd-server || rc=$?
+  as_root rm -f "$policy"
+  return "$rc"
+}
+
 # The gantry jar, rebuilt when any source or pom is newer than it.
 GANTRY_JAR="$ROOT/gantry-cli/target/gantry.jar"
 ensure_built() {
