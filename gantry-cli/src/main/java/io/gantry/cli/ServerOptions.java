@@ -20,7 +20,13 @@ final class ServerOptions {
   @Option(names = "--account-id", description = "Account of keys that name none (default 000000000000; env GANTRY_ACCOUNT_ID).")
   String accountId;
 
-  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id (env GANTRY_CONFIG).")
+  @Option(names = "--store", description = "Where state lives: embedded (default; SQLite under the data dir) or etcd (env GANTRY_STORE).")
+  String store;
+
+  @Option(names = "--etcd-endpoints", description = "Comma-separated etcd client URLs for --store etcd, e.g. http://10.0.0.1:2379,http://10.0.0.2:2379 (env GANTRY_ETCD_ENDPOINTS).")
+  String etcdEndpoints;
+
+  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id, store, etcd-endpoints (env GANTRY_CONFIG).")
   Path configFile;
 
   /** Defaults < file < environment < flags. */
@@ -30,6 +36,6 @@ final class ServerOptions {
     if (file != null) {
       config = config.withFile(file);
     }
-    return config.withEnvironment(env).with(bind, port, dataDir, accountId);
+    return config.withEnvironment(env).with(bind, port, dataDir, accountId).withStore(store, etcdEndpoints);
   }
 }

@@ -29,6 +29,7 @@ import io.gantry.server.tasks.TaskStateService;
 import io.gantry.server.taskdefs.TaskDefinitionHandler;
 import io.gantry.store.KvStore;
 import io.gantry.store.embedded.EmbeddedKvStore;
+import io.gantry.store.etcd.EtcdKvStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +85,8 @@ public final class GantryServer implements AutoCloseable {
     AccessKey preset = presetKey(env, config.accountId());
     CredentialsFile.Loaded loaded = CredentialsFile.loadOrCreate(
         config.credentialsFile(), config.accountId(), preset, CredentialsFile.secureRandom());
-    KvStore kv = EmbeddedKvStore.open(config.storeDir());
+    KvStore kv = ServerConfig.ETCD.equals(config.store()) ? EtcdKvStore.connect(config.etcdEndpoints())
+        : EmbeddedKvStore.open(config.storeDir());
     try {
       EntityStore store = new EntityStore(kv);
       KeyRing keys = new KeyRing(loaded.keys(), store, CredentialsFile.secureRandom());

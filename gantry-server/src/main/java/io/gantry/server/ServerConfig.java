@@ -2,8 +2,11 @@ package io.gantry.server;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -15,9 +18,14 @@ import java.util.Properties;
  * @param port HTTP port (0 picks a free one)
  * @param dataDir where the store and the credentials file live
  * @param accountId the account that keys without {@code aws_account_id} belong to
+ * @param store where state lives: {@code embedded} (SQLite under the data dir) or {@code etcd}
+ * @param etcdEndpoints the etcd members' client URLs when {@code store} is {@code etcd}
  */
-public record ServerConfig(String bind, int port, Path dataDir, String accountId) {
+public record ServerConfig(String bind, int port, Path dataDir, String accountId, String store,
+    List<URI> etcdEndpoints) {
   public static final String DEFAULT_ACCOUNT = "000000000000";
+  public static final String EMBEDDED = "embedded";
+  public static final String ETCD = "etcd";
 
   public ServerConfig {
     if (bind == null || bind.isBlank()) {
@@ -30,10 +38,17 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
       throw new IllegalArgumentException("account id must be 12 digits: " + accountId);
     }
     dataDir = dataDir.toAbsolutePath().normalize();
+    if (!EMBEDDED.equals(store) && !ETCD.equals(store)) {
+      throw new IllegalArgumentException("store must be embedded or etcd: " + store);
+    }
+    etcdEndpoints = List.copyOf(etcdEndpoints);
+    if (ETCD.equals(store) && etcdEndpoints.isEmpty()) {
+      throw new IllegalArgumentException("the etcd store needs --etcd-endpoints (e.g. http://127.0.0.1:2379)");
+    }
   }
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, Path.of(".gantry"), DEFAULT_ACCOUNT);
+    return new ServerConfig("127.0.0.1", 8080, Path.of(".gantry"), DEFAULT_ACCOUNT, EMBEDDED, List.of());
   }
 
   public Path credentialsFile() {
@@ -44,18 +59,45 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     return dataDir.resolve("store");
   }
 
-  /** This configuration with values from a properties file ({@code bind}, {@code port}, {@code data-dir}, {@code account-id}). */
+  /**
+   * This configuration with values from a properties file ({@code bind}, {@code port}, {@code
+   * data-dir}, {@code account-id}, {@code store}, {@code etcd-endpoints}).
+   */
   public ServerConfig withFile(Path file) throws IOException {
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file)) {
       p.load(r);
     }
-    return with(p.getProperty("bind"), p.getProperty("port"), p.getProperty("data-dir"), p.getProperty("account-id"));
+    return with(p.getProperty("bind"), p.getProperty("port"), p.getProperty("data-dir"), p.getProperty("account-id"))
+        .withStore(p.getProperty("store"), p.getProperty("etcd-endpoints"));
   }
 
-  /** This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR}, {@code GANTRY_ACCOUNT_ID}. */
+  /**
+   * This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR},
+   * {@code GANTRY_ACCOUNT_ID}, {@code GANTRY_STORE}, {@code GANTRY_ETCD_ENDPOINTS}.
+   */
   public ServerConfig withEnvironment(Map<String, String> env) {
-    return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"));
+    return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"))
+        .withStore(env.get("GANTRY_STORE"), env.get("GANTRY_ETCD_ENDPOINTS"));
+  }
+
+  /** This configuration with the store kind and the comma-separated etcd endpoints replaced when given. */
+  public ServerConfig withStore(String newStore, String newEndpoints) {
+    List<URI> endpoints = etcdEndpoints;
+    if (!blank(newEndpoints)) {
+      endpoints = new ArrayList<>();
+      for (String e : newEndpoints.split(",")) {
+        if (!e.isBlank()) {
+          URI uri = URI.create(e.strip());
+          if (uri.getScheme() == null || uri.getHost() == null || uri.getPort() < 0) {
+            throw new IllegalArgumentException("an etcd endpoint must look like http://HOST:PORT: " + e.strip());
+          }
+          endpoints.add(uri);
+        }
+      }
+    }
+    String kind = blank(newStore) ? store : newStore.strip();
+    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints);
   }
 
   /** This configuration with each non-null value replaced. */
@@ -72,7 +114,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         blank(newBind) ? bind : newBind.strip(),
         p,
         blank(newDataDir) ? dataDir : Path.of(newDataDir.strip()),
-        blank(newAccountId) ? accountId : newAccountId.strip());
+        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints);
   }
 
   private static boolean blank(String s) {

@@ -28,6 +28,8 @@ public final class GantryProcess implements AutoCloseable {
   private Process process;
   private URI endpoint;
 
+  private int port;
+
   private GantryProcess(Path dataDir, String command, List<String> extraArgs) {
     this.dataDir = dataDir;
     this.command = command;
@@ -64,7 +66,7 @@ public final class GantryProcess implements AutoCloseable {
     Files.createDirectories(dataDir);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "io.gantry.cli.Main", command, "--port", "0", "--data-dir", dataDir.toString()));
+        "io.gantry.cli.Main", command, "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
     cmd.addAll(extraArgs);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("GANTRY_ACCESS_KEY_ID", ACCESS_KEY);
@@ -103,9 +105,13 @@ public final class GantryProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** A new server process on the same data directory (after {@link #kill()} or {@link #stop()}). */
+  /**
+   * A new server process on the same data directory and port (after {@link #kill()} or {@link
+   * #stop()}), so agents pointed at it find it again.
+   */
   public GantryProcess restart() throws IOException {
     GantryProcess p = new GantryProcess(dataDir, command, extraArgs);
+    p.port = endpoint.getPort();
     p.launch();
     return p;
   }

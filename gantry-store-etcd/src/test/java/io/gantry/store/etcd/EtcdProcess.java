@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * can be stopped, killed and started again on the same ports and data. Not thread-safe: one test
  * thread drives it.
  */
-final class EtcdProcess implements AutoCloseable {
+public final class EtcdProcess implements AutoCloseable {
   static final String BINARY = System.getProperty("gantry.etcd", "/usr/bin/etcd");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -48,7 +48,7 @@ final class EtcdProcess implements AutoCloseable {
   }
 
   /** A single-member cluster in a new temporary directory, started and healthy. */
-  static EtcdProcess startSingle() {
+  public static EtcdProcess startSingle() {
     IllegalStateException last = null;
     for (int attempt = 0; attempt < 3; attempt++) { // a port may be taken between probe and bind
       Member m = newMember("solo", newDataDir());
@@ -78,7 +78,7 @@ final class EtcdProcess implements AutoCloseable {
     return member;
   }
 
-  List<URI> endpoints() {
+  public List<URI> endpoints() {
     return List.of(member.clientUrl());
   }
 
