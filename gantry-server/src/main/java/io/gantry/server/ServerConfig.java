@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -15,9 +16,12 @@ import java.util.Properties;
  * @param port HTTP port (0 picks a free one)
  * @param dataDir where the store and the credentials file live
  * @param accountId the account that keys without {@code aws_account_id} belong to
+ * @param lostTaskGrace how long an instance's agent may stay disconnected before the service
+ *     scheduler gives its tasks up as lost and replaces them elsewhere
  */
-public record ServerConfig(String bind, int port, Path dataDir, String accountId) {
+public record ServerConfig(String bind, int port, Path dataDir, String accountId, Duration lostTaskGrace) {
   public static final String DEFAULT_ACCOUNT = "000000000000";
+  public static final Duration DEFAULT_LOST_TASK_GRACE = Duration.ofMinutes(3);
 
   public ServerConfig {
     if (bind == null || bind.isBlank()) {
@@ -30,10 +34,13 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
       throw new IllegalArgumentException("account id must be 12 digits: " + accountId);
     }
     dataDir = dataDir.toAbsolutePath().normalize();
+    if (lostTaskGrace == null || lostTaskGrace.isNegative()) {
+      throw new IllegalArgumentException("lost-task grace must not be negative: " + lostTaskGrace);
+    }
   }
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, Path.of(".gantry"), DEFAULT_ACCOUNT);
+    return new ServerConfig("127.0.0.1", 8080, Path.of(".gantry"), DEFAULT_ACCOUNT, DEFAULT_LOST_TASK_GRACE);
   }
 
   public Path credentialsFile() {
@@ -44,18 +51,41 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     return dataDir.resolve("store");
   }
 
-  /** This configuration with values from a properties file ({@code bind}, {@code port}, {@code data-dir}, {@code account-id}). */
+  /**
+   * This configuration with values from a properties file ({@code bind}, {@code port}, {@code
+   * data-dir}, {@code account-id}, {@code lost-task-grace-seconds}).
+   */
   public ServerConfig withFile(Path file) throws IOException {
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file)) {
       p.load(r);
     }
-    return with(p.getProperty("bind"), p.getProperty("port"), p.getProperty("data-dir"), p.getProperty("account-id"));
+    return with(p.getProperty("bind"), p.getProperty("port"), p.getProperty("data-dir"), p.getProperty("account-id"))
+        .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"));
   }
 
-  /** This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR}, {@code GANTRY_ACCOUNT_ID}. */
+  /**
+   * This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR},
+   * {@code GANTRY_ACCOUNT_ID}, {@code GANTRY_LOST_TASK_GRACE_SECONDS}.
+   */
   public ServerConfig withEnvironment(Map<String, String> env) {
-    return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"));
+    return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"))
+        .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"));
+  }
+
+  public ServerConfig withLostTaskGrace(Duration grace) {
+    return new ServerConfig(bind, port, dataDir, accountId, grace);
+  }
+
+  private ServerConfig withLostTaskGrace(String seconds) {
+    if (blank(seconds)) {
+      return this;
+    }
+    try {
+      return withLostTaskGrace(Duration.ofSeconds(Long.parseLong(seconds.strip())));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("lost-task grace must be a number of seconds: " + seconds);
+    }
   }
 
   /** This configuration with each non-null value replaced. */
@@ -72,7 +102,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         blank(newBind) ? bind : newBind.strip(),
         p,
         blank(newDataDir) ? dataDir : Path.of(newDataDir.strip()),
-        blank(newAccountId) ? accountId : newAccountId.strip());
+        blank(newAccountId) ? accountId : newAccountId.strip(),
+        lostTaskGrace);
   }
 
   private static boolean blank(String s) {
