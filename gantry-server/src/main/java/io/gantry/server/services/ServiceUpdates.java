@@ -69,6 +69,9 @@ final class ServiceUpdates {
           ? d.withStatus(Deployment.ACTIVE, now) : d));
     } else {
       deployments.addAll(s.deployments());
+      Deployment primary = deployments.get(0);
+      deployments.set(0, primary.withCounts(desired, nz(primary.runningCount()), nz(primary.pendingCount()),
+          nz(primary.failedTasks()), now));
     }
     ServiceBuilder next = s.toBuilder()
         .deployments(deployments)
@@ -84,6 +87,10 @@ final class ServiceUpdates {
         .healthCheckGracePeriodSeconds(req.healthCheckGracePeriodSeconds() != null
             ? ServiceRules.gracePeriod(req.healthCheckGracePeriodSeconds()) : s.healthCheckGracePeriodSeconds());
     return stored.changed(next.build()).withSteadySince(null);
+  }
+
+  private static int nz(Integer v) {
+    return v == null ? 0 : v;
   }
 
   /** The ACTIVE revision {@code ref} names (ECS's errors when there is none or it is inactive). */
