@@ -30,6 +30,16 @@ public final class EcsException extends RuntimeException {
     return new EcsException(ErrorCode.CLUSTER_NOT_FOUND, "Cluster not found.");
   }
 
+  /** A service name that finds no service in the cluster (ECS's words). */
+  public static EcsException serviceNotFound() {
+    return new EcsException(ErrorCode.SERVICE_NOT_FOUND, "Service not found.");
+  }
+
+  /** A change to a service that is DRAINING or INACTIVE (ECS's words). */
+  public static EcsException serviceNotActive() {
+    return new EcsException(ErrorCode.SERVICE_NOT_ACTIVE, "Service was not ACTIVE.");
+  }
+
   /** The answer for an ECS operation that Gantry accepts on the wire but does not implement yet. */
   public static EcsException notImplemented(String operation) {
     return new EcsException(

@@ -22,6 +22,8 @@ public enum ErrorCode {
   ACCESS_DENIED("AccessDeniedException", 400),
   UNSUPPORTED_FEATURE("UnsupportedFeatureException", 400),
   CONFLICT("ConflictException", 400),
+  SERVICE_NOT_FOUND("ServiceNotFoundException", 400),
+  SERVICE_NOT_ACTIVE("ServiceNotActiveException", 400),
   // Protocol-level errors shared by every awsJson1_1 service.
   SERIALIZATION("SerializationException", 400),
   UNKNOWN_OPERATION("UnknownOperationException", 400),

@@ -20,9 +20,12 @@ import io.gantry.server.join.JoinExchange;
 import io.gantry.server.join.JoinTokenHandler;
 import io.gantry.server.settings.AccountSettingHandler;
 import io.gantry.server.placement.PlacementState;
+import io.gantry.server.services.ServiceController;
+import io.gantry.server.services.ServiceHandler;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.tags.TagHandler;
 import io.gantry.server.tags.TagStore;
+import io.gantry.server.tasks.ServiceTasks;
 import io.gantry.server.tasks.TaskHandler;
 import io.gantry.server.tasks.StoppedTaskReaper;
 import io.gantry.server.tasks.TaskStateService;
@@ -31,6 +34,7 @@ import io.gantry.store.KvStore;
 import io.gantry.store.embedded.EmbeddedKvStore;
 import io.gantry.store.etcd.EtcdKvStore;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,10 +69,13 @@ public final class GantryServer implements AutoCloseable {
   private final List<AccessKey> keys;
   private final boolean credentialsCreated;
   private final PlacementState placement;
+  private final ServiceController services;
 
   private GantryServer(ServerConfig config, KvStore kv, Server jetty, AgentGateway gateway, StoppedTaskReaper reaper,
-      PlacementState placement, KeyRing keyRing, Clock clock, List<AccessKey> keys, boolean created) {
+      PlacementState placement, ServiceController services, KeyRing keyRing, Clock clock, List<AccessKey> keys,
+      boolean created) {
     this.config = config;
+    this.services = services;
     this.placement = placement;
     this.kv = kv;
     this.jetty = jetty;
@@ -100,6 +107,7 @@ public final class GantryServer implements AutoCloseable {
           new ContainerInstanceHandler(store, tags, placement),
           new AttributeHandler(store),
           new TaskHandler(store, tags, placement),
+          new ServiceHandler(store, tags),
           new AccountSettingHandler(store),
           new JoinTokenHandler(store, CredentialsFile.secureRandom()))) {
         handler.register(registry);
@@ -114,7 +122,10 @@ public final class GantryServer implements AutoCloseable {
       gateway.start();
       StoppedTaskReaper reaper = new StoppedTaskReaper(store, clock, StoppedTaskReaper.DEFAULT_RETENTION);
       reaper.start(Duration.ofMinutes(1));
-      GantryServer server = new GantryServer(config, kv, jetty, gateway, reaper, placement, keys, clock,
+      ServiceController services = new ServiceController(store, tags,
+          new ServiceTasks(store, tags, placement, new SecureRandom()), clock, new SecureRandom(),
+          ServiceController.Settings.defaults().withLostTaskGrace(config.lostTaskGrace())).start();
+      GantryServer server = new GantryServer(config, kv, jetty, gateway, reaper, placement, services, keys, clock,
           loaded.keys(), loaded.created());
       log.info("Gantry control plane listening on {} (data: {}, credentials: {})",
           server.endpoint(), config.dataDir(), config.credentialsFile());
@@ -205,6 +216,7 @@ public final class GantryServer implements AutoCloseable {
   @Override
   public void close() {
     try {
+      services.close();
       reaper.close();
       gateway.close();
       jetty.stop();

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,15 @@ import java.util.Properties;
  * @param accountId the account that keys without {@code aws_account_id} belong to
  * @param store where state lives: {@code embedded} (SQLite under the data dir) or {@code etcd}
  * @param etcdEndpoints the etcd members' client URLs when {@code store} is {@code etcd}
+ * @param lostTaskGrace how long an instance's agent may stay disconnected before the service
+ *     scheduler gives its tasks up as lost and replaces them elsewhere
  */
 public record ServerConfig(String bind, int port, Path dataDir, String accountId, String store,
-    List<URI> etcdEndpoints) {
+    List<URI> etcdEndpoints, Duration lostTaskGrace) {
   public static final String DEFAULT_ACCOUNT = "000000000000";
   public static final String EMBEDDED = "embedded";
   public static final String ETCD = "etcd";
+  public static final Duration DEFAULT_LOST_TASK_GRACE = Duration.ofMinutes(3);
 
   public ServerConfig {
     if (bind == null || bind.isBlank()) {
@@ -45,10 +49,14 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     if (ETCD.equals(store) && etcdEndpoints.isEmpty()) {
       throw new IllegalArgumentException("the etcd store needs --etcd-endpoints (e.g. http://127.0.0.1:2379)");
     }
+    if (lostTaskGrace == null || lostTaskGrace.isNegative()) {
+      throw new IllegalArgumentException("lost-task grace must not be negative: " + lostTaskGrace);
+    }
   }
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, Path.of(".gantry"), DEFAULT_ACCOUNT, EMBEDDED, List.of());
+    return new ServerConfig("127.0.0.1", 8080, Path.of(".gantry"), DEFAULT_ACCOUNT, EMBEDDED, List.of(),
+        DEFAULT_LOST_TASK_GRACE);
   }
 
   public Path credentialsFile() {
@@ -61,7 +69,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
 
   /**
    * This configuration with values from a properties file ({@code bind}, {@code port}, {@code
-   * data-dir}, {@code account-id}, {@code store}, {@code etcd-endpoints}).
+   * data-dir}, {@code account-id}, {@code store}, {@code etcd-endpoints}, {@code
+   * lost-task-grace-seconds}).
    */
   public ServerConfig withFile(Path file) throws IOException {
     Properties p = new Properties();
@@ -69,16 +78,19 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
       p.load(r);
     }
     return with(p.getProperty("bind"), p.getProperty("port"), p.getProperty("data-dir"), p.getProperty("account-id"))
-        .withStore(p.getProperty("store"), p.getProperty("etcd-endpoints"));
+        .withStore(p.getProperty("store"), p.getProperty("etcd-endpoints"))
+        .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"));
   }
 
   /**
    * This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR},
-   * {@code GANTRY_ACCOUNT_ID}, {@code GANTRY_STORE}, {@code GANTRY_ETCD_ENDPOINTS}.
+   * {@code GANTRY_ACCOUNT_ID}, {@code GANTRY_STORE}, {@code GANTRY_ETCD_ENDPOINTS}, {@code
+   * GANTRY_LOST_TASK_GRACE_SECONDS}.
    */
   public ServerConfig withEnvironment(Map<String, String> env) {
     return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"))
-        .withStore(env.get("GANTRY_STORE"), env.get("GANTRY_ETCD_ENDPOINTS"));
+        .withStore(env.get("GANTRY_STORE"), env.get("GANTRY_ETCD_ENDPOINTS"))
+        .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"));
   }
 
   /** This configuration with the store kind and the comma-separated etcd endpoints replaced when given. */
@@ -97,7 +109,22 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
       }
     }
     String kind = blank(newStore) ? store : newStore.strip();
-    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints);
+    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace);
+  }
+
+  public ServerConfig withLostTaskGrace(Duration grace) {
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace);
+  }
+
+  private ServerConfig withLostTaskGrace(String seconds) {
+    if (blank(seconds)) {
+      return this;
+    }
+    try {
+      return withLostTaskGrace(Duration.ofSeconds(Long.parseLong(seconds.strip())));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("lost-task grace must be a number of seconds: " + seconds);
+    }
   }
 
   /** This configuration with each non-null value replaced. */
@@ -114,7 +141,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         blank(newBind) ? bind : newBind.strip(),
         p,
         blank(newDataDir) ? dataDir : Path.of(newDataDir.strip()),
-        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints);
+        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace);
   }
 
   private static boolean blank(String s) {

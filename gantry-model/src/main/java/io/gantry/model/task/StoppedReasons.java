@@ -20,7 +20,18 @@ public final class StoppedReasons {
    */
   public static final String TASK_FAILED_TO_START = "Task failed to start";
 
+  /** The service scheduler replaced a task whose essential container failed its health check. */
+  public static final String FAILED_CONTAINER_HEALTH_CHECKS = "Task failed container health checks";
+
   private StoppedReasons() {}
+
+  /**
+   * Gantry's words for a service task given up on because its instance's agent stayed
+   * disconnected past the grace (ECS has no such case: its hosts report termination).
+   */
+  public static String instanceLost(String containerInstanceId) {
+    return "Container instance " + containerInstanceId + " lost: its agent stayed disconnected";
+  }
 
   /** StopTask's reason: the caller's words when given, otherwise {@link #STOPPED_BY_USER}. */
   public static String userStop(String reason) {

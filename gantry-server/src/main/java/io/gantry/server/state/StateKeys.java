@@ -60,8 +60,14 @@ public final class StateKeys {
     return scope(scope) + "task/" + cluster + "/";
   }
 
+  /** ACTIVE and DRAINING services of a cluster: what the cluster counts and DeleteCluster waits for. */
   public static String services(Scope scope, String cluster) {
     return scope(scope) + "service/" + cluster + "/";
+  }
+
+  /** INACTIVE (deleted) services of a cluster, kept describable until a service of the same name is created. */
+  public static String inactiveServices(Scope scope, String cluster) {
+    return scope(scope) + "service-inactive/" + cluster + "/";
   }
 
   /**

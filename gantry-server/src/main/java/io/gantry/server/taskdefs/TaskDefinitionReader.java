@@ -1,5 +1,6 @@
 package io.gantry.server.taskdefs;
 
+import io.gantry.model.EcsException;
 import io.gantry.model.Scope;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.server.state.EntityStore;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * services) resolve task definitions through it too. Holds no state; thread-safe.
  */
 public final class TaskDefinitionReader {
+  public static final String TASK_DEFINITION_NOT_FOUND = "TaskDefinition not found.";
+  public static final String TASK_DEFINITION_INACTIVE = "TaskDefinition is inactive";
   private final EntityStore store;
 
   public TaskDefinitionReader(EntityStore store) {
@@ -34,6 +37,20 @@ public final class TaskDefinitionReader {
   /** Parses {@code text} (family, family:revision or ARN) and reads what it names. */
   public Optional<Versioned<TaskDefinition>> find(Scope scope, String text) {
     return TaskDefinitionRef.parse(text, scope).flatMap(ref -> find(scope, ref));
+  }
+
+  /**
+   * The ACTIVE revision {@code text} names, for a launch: ClientException "TaskDefinition not
+   * found." when there is none, InvalidParameterException when it is inactive (ECS's words).
+   */
+  public TaskDefinition active(Scope scope, String text) {
+    TaskDefinition td = find(scope, text)
+        .orElseThrow(() -> EcsException.client(TASK_DEFINITION_NOT_FOUND))
+        .value();
+    if (!TaskDefinition.ACTIVE.equals(td.status())) {
+      throw EcsException.invalidParameter(TASK_DEFINITION_INACTIVE);
+    }
+    return td;
   }
 
   /** Summaries of every stored revision of {@code family}. */

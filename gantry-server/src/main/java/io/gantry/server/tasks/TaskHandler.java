@@ -40,8 +40,8 @@ import java.util.random.RandomGenerator;
  * Thread-safe; holds no mutable state.
  */
 public final class TaskHandler implements EcsHandler {
-  static final String TASK_DEFINITION_NOT_FOUND = "TaskDefinition not found.";
-  static final String TASK_DEFINITION_INACTIVE = "TaskDefinition is inactive";
+  static final String TASK_DEFINITION_NOT_FOUND = TaskDefinitionReader.TASK_DEFINITION_NOT_FOUND;
+  static final String TASK_DEFINITION_INACTIVE = TaskDefinitionReader.TASK_DEFINITION_INACTIVE;
 
   private final TagStore tags;
   private final ClusterRefs clusters;
@@ -136,13 +136,7 @@ public final class TaskHandler implements EcsHandler {
 
   /** The ACTIVE revision {@code ref} names: ClientException when none, InvalidParameterException when it is inactive. */
   private TaskDefinition activeDefinition(Scope scope, String ref) {
-    TaskDefinition td = definitions.find(scope, ref)
-        .orElseThrow(() -> EcsException.client(TASK_DEFINITION_NOT_FOUND))
-        .value();
-    if (!TaskDefinition.ACTIVE.equals(td.status())) {
-      throw EcsException.invalidParameter(TASK_DEFINITION_INACTIVE);
-    }
-    return td;
+    return definitions.active(scope, ref);
   }
 
   /**
@@ -165,7 +159,7 @@ public final class TaskHandler implements EcsHandler {
   }
 
   /** A digest of what a RunTask request asks for, so a retry with the same client token can be recognised. */
-  static String fingerprint(Object request) {
+  public static String fingerprint(Object request) {
     try {
       byte[] json = AwsJson.mapper().writeValueAsBytes(request);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));

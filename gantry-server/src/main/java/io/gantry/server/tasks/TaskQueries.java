@@ -70,13 +70,16 @@ final class TaskQueries {
   /**
    * The ARNs of the cluster's tasks that match every filter given, sorted, one page at a time.
    * {@code desiredStatus} defaults to RUNNING; PENDING matches nothing (ECS never wants a task
-   * PENDING). Gantry has no services or daemons yet, so a service or daemon name matches nothing.
+   * PENDING). {@code serviceName} (a name or service ARN) matches the tasks of the service's
+   * group; Gantry has no daemons yet, so a daemon name matches nothing.
    */
   ListTasksResponse list(Scope scope, String cluster, ListTasksRequest req) {
     TaskDefinitionEnums.checkValue(req.desiredStatus(), DesiredStatus.LIST_TASKS_FILTER, "desiredStatus");
     TaskDefinitionEnums.checkValue(req.launchType(), TaskEnums.LAUNCH_TYPE, "launchType");
     String desired = req.desiredStatus() == null ? DesiredStatus.RUNNING.name() : req.desiredStatus();
-    boolean none = desired.equals("PENDING") || req.serviceName() != null || req.daemonName() != null;
+    boolean none = desired.equals("PENDING") || req.daemonName() != null;
+    String group = req.serviceName() == null ? null
+        : ServiceTasks.group(req.serviceName().substring(req.serviceName().lastIndexOf('/') + 1));
     String instanceId = null;
     if (req.containerInstance() != null) {
       Optional<String> id = InstanceRefs.id(scope, cluster, req.containerInstance());
@@ -90,6 +93,7 @@ final class TaskQueries {
         Task task = stored.task();
         if (desired.equals(task.desiredStatus())
             && (instanceId == null || instanceId.equals(stored.containerInstanceId()))
+            && (group == null || group.equals(task.group()))
             && (req.family() == null || req.family().equals(family(task.taskDefinitionArn())))
             && (req.startedBy() == null || req.startedBy().equals(task.startedBy()))
             && (req.launchType() == null || req.launchType().equals(task.launchType()))) {

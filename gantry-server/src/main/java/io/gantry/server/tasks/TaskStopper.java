@@ -33,23 +33,41 @@ final class TaskStopper {
       throw TaskErrors.invalidId();
     }
     String id = TaskRefs.id(scope, cluster, ref).orElseThrow(TaskErrors::notFound);
+    return stop(scope, cluster, id, TaskStopCode.USER_INITIATED, StoppedReasons.userStop(reason), false, now)
+        .orElseThrow(TaskErrors::notFound);
+  }
+
+  /**
+   * Wants task {@code id} STOPPED with {@code code} and {@code reason}; {@code atOnce} marks it
+   * STOPPED without waiting for an agent (one that is gone). Empty when there is no such task.
+   */
+  Optional<Task> stop(Scope scope, String cluster, String id, TaskStopCode code, String reason, boolean atOnce,
+      Instant now) {
     return store.retry(attempt -> {
-      Versioned<StoredTask> current = records.find(scope, cluster, id).orElseThrow(TaskErrors::notFound);
-      Task task = current.value().task();
-      if (DesiredStatus.STOPPED.name().equals(task.desiredStatus())) {
-        return new Attempt<>(null, task);
+      Optional<Versioned<StoredTask>> found = records.find(scope, cluster, id);
+      if (found.isEmpty()) {
+        return new Attempt<>(null, Optional.<Task>empty());
       }
-      Task next = task.toBuilder()
-          .desiredStatus(DesiredStatus.STOPPED.name())
-          .stopCode(TaskStopCode.USER_INITIATED.wireName())
-          .stoppedReason(StoppedReasons.userStop(reason))
-          .stoppingAt(now)
-          .version(TaskProgress.nextVersion(task))
-          .build();
-      if (noAgentWillAct(scope, cluster, current.value())) {
+      Versioned<StoredTask> current = found.get();
+      Task task = current.value().task();
+      boolean stopped = "STOPPED".equals(task.lastStatus());
+      if (stopped || (DesiredStatus.STOPPED.name().equals(task.desiredStatus()) && !atOnce)) {
+        return new Attempt<>(null, Optional.of(task));
+      }
+      Task next = task;
+      if (!DesiredStatus.STOPPED.name().equals(task.desiredStatus())) {
+        next = task.toBuilder()
+            .desiredStatus(DesiredStatus.STOPPED.name())
+            .stopCode(code.wireName())
+            .stoppedReason(reason)
+            .stoppingAt(now)
+            .build();
+      }
+      if (atOnce || noAgentWillAct(scope, cluster, current.value())) {
         next = TaskProgress.stoppedNow(next, now);
       }
-      return new Attempt<>(records.update(current, current.value().with(next)), next);
+      next = next.withVersion(TaskProgress.nextVersion(task));
+      return new Attempt<>(records.update(current, current.value().with(next)), Optional.of(next));
     });
   }
 

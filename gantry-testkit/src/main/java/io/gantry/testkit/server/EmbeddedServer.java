@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -38,9 +39,15 @@ public final class EmbeddedServer implements AutoCloseable {
 
   /** Starts a server whose SigV4 checks and timestamps use {@code clock}. */
   public static EmbeddedServer start(Clock clock) throws Exception {
+    return start(clock, UnaryOperator.identity());
+  }
+
+  /** Starts a server on {@code clock} with its configuration changed by {@code configure} (e.g. a shorter lost-task grace). */
+  public static EmbeddedServer start(Clock clock, UnaryOperator<ServerConfig> configure) throws Exception {
     Path dir = Files.createTempDirectory("gantry-sim");
     try {
-      GantryServer server = GantryServer.start(ServerConfig.defaults().with("127.0.0.1", "0", dir.toString(), null),
+      ServerConfig config = configure.apply(ServerConfig.defaults().with("127.0.0.1", "0", dir.toString(), null));
+      GantryServer server = GantryServer.start(config,
           Map.of("GANTRY_ACCESS_KEY_ID", ACCESS_KEY, "GANTRY_SECRET_ACCESS_KEY", SECRET_KEY), clock);
       return new EmbeddedServer(dir, server);
     } catch (Exception e) {

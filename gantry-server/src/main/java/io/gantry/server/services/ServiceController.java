@@ -1,0 +1,211 @@
+package io.gantry.server.services;
+
+import io.gantry.model.Scope;
+import io.gantry.model.instance.ContainerInstance;
+import io.gantry.server.state.EntityStore;
+import io.gantry.server.state.StateKeys;
+import io.gantry.server.tags.TagStore;
+import io.gantry.server.tasks.ServiceTasks;
+import io.gantry.server.tasks.StoredTask;
+import io.gantry.store.KeyValue;
+import io.gantry.store.Watch;
+import io.gantry.store.WatchEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service controller: level-triggered (DESIGN decision 4). A work queue of service keys; the
+ * store's watch only enqueues (a service record changed, a task of {@code service:NAME} changed,
+ * an instance of the cluster changed); a periodic resync enqueues every service; each key is
+ * reconciled by the pure {@link ServiceReconciler} and its decision performed by the
+ * {@link ServiceExecutor}. Threading: one thread, {@code gantry-service-controller}, takes keys
+ * one at a time and owns every launch and stop of service tasks, so a service is never worked on
+ * twice at once; the watch thread and timers only add keys to the queue.
+ */
+public final class ServiceController implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ServiceController.class);
+
+  /**
+   * @param resync how often every service is looked at even if nothing changed
+   * @param lostTaskGrace how long an instance's agent may stay disconnected before its service tasks are replaced
+   * @param placementRetry how soon a launch that could not place every task is tried again
+   */
+  public record Settings(Duration resync, Duration lostTaskGrace, Duration placementRetry,
+      ServiceReconciler.Limits limits) {
+    public static Settings defaults() {
+      return new Settings(Duration.ofSeconds(15), Duration.ofMinutes(3), Duration.ofSeconds(10),
+          ServiceReconciler.Limits.DEFAULT);
+    }
+
+    public Settings withLostTaskGrace(Duration grace) {
+      return new Settings(resync, grace, placementRetry, limits);
+    }
+  }
+
+  private final EntityStore store;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final Settings settings;
+  private final ServiceObserver observer;
+  private final ServiceExecutor executor;
+  private final Set<ServiceKey> queue = new LinkedHashSet<>();
+  private final Set<ServiceKey> known = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService thread;
+  private boolean draining;
+  private Watch watch;
+
+  public ServiceController(EntityStore store, TagStore tags, ServiceTasks tasks, Clock clock, RandomGenerator random,
+      Settings settings) {
+    this.store = store;
+    this.clock = clock;
+    this.random = random;
+    this.settings = settings;
+    ServiceUpdates definitions = new ServiceUpdates(new io.gantry.server.taskdefs.TaskDefinitionReader(store), random);
+    this.observer = new ServiceObserver(store, tasks, definitions, settings.lostTaskGrace());
+    this.executor = new ServiceExecutor(store, tags, tasks, definitions, this::eventId, settings.placementRetry());
+    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "gantry-service-controller");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Loads every service and instance, then follows the store from that revision and resyncs periodically. */
+  public ServiceController start() {
+    long revision = store.kv().revision();
+    for (KeyValue kv : store.kv().range("ecs/")) {
+      if (kv.modRevision() <= revision) {
+        seen(WatchEvent.Type.PUT, kv);
+      }
+    }
+    watch = store.kv().watch("ecs/", revision, event -> seen(event.type(), event.kv()));
+    long every = settings.resync().toMillis();
+    thread.scheduleWithFixedDelay(() -> known.forEach(this::enqueue), every, every, TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  /** Adds {@code key} to the queue (once) and makes sure the controller thread will take it. */
+  void enqueue(ServiceKey key) {
+    synchronized (queue) {
+      if (!queue.add(key) || draining) {
+        return;
+      }
+      draining = true;
+    }
+    thread.execute(this::drain);
+  }
+
+  private void enqueueLater(ServiceKey key, Duration delay) {
+    thread.schedule(() -> enqueue(key), Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+  }
+
+  private void drain() {
+    while (true) {
+      ServiceKey key;
+      synchronized (queue) {
+        if (queue.isEmpty()) {
+          draining = false;
+          return;
+        }
+        key = queue.iterator().next();
+        queue.remove(key);
+      }
+      try {
+        reconcile(key);
+      } catch (RuntimeException e) {
+        log.error("service {} of cluster {}: reconcile failed; trying again shortly", key.name(), key.cluster(), e);
+        enqueueLater(key, Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  private void reconcile(ServiceKey key) {
+    Instant now = clock.instant();
+    Optional<StoredService> stored = observer.service(key).map(v -> v.value());
+    if (stored.isEmpty()) {
+      known.remove(key);
+      return;
+    }
+    ServiceReconciler.Decision decision = ServiceReconciler.reconcile(observer.inputs(key, stored.get(), now,
+        Deployments.newId(random), settings.limits()));
+    Duration again = executor.perform(key, stored.get(), decision, now);
+    if (again != null) {
+      enqueueLater(key, again);
+    }
+  }
+
+  /** What a store change means for the queue (called on the watch thread and at start). */
+  private void seen(WatchEvent.Type type, KeyValue kv) {
+    // ecs/ACCOUNT/REGION/KIND/CLUSTER/NAME
+    String[] parts = kv.key().split("/", 6);
+    if (parts.length != 6) {
+      return;
+    }
+    Scope scope = new Scope(parts[1], parts[2]);
+    try {
+      switch (parts[3]) {
+        case "service" -> {
+          ServiceKey key = new ServiceKey(scope, parts[4], parts[5]);
+          if (type == WatchEvent.Type.PUT) {
+            known.add(key);
+            enqueue(key);
+          } else {
+            known.remove(key);
+          }
+        }
+        case "task" -> {
+          if (type == WatchEvent.Type.PUT) {
+            String group = store.decode(kv, StoredTask.class).value().task().group();
+            if (group != null && group.startsWith("service:")) {
+              enqueue(new ServiceKey(scope, parts[4], group.substring("service:".length())));
+            }
+          }
+        }
+        case "instance" -> {
+          ContainerInstance instance = type == WatchEvent.Type.PUT
+              ? store.decode(kv, ContainerInstance.class).value() : null;
+          Optional<Instant> lostAt = observer.instanceSeen(kv.key(), instance, clock.instant());
+          String prefix = StateKeys.services(scope, parts[4]);
+          for (ServiceKey key : known) {
+            if (StateKeys.services(key.scope(), key.cluster()).equals(prefix)) {
+              enqueue(key);
+              lostAt.ifPresent(at -> enqueueLater(key, Duration.between(clock.instant(), at)));
+            }
+          }
+        }
+        default -> { }
+      }
+    } catch (RuntimeException e) {
+      log.warn("service controller: cannot read {}", kv.key(), e);
+    }
+  }
+
+  private String eventId() {
+    return java.util.UUID.nameUUIDFromBytes(Long.toString(random.nextLong()).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)).toString();
+  }
+
+  @Override
+  public void close() {
+    if (watch != null) {
+      watch.close();
+    }
+    thread.shutdownNow();
+    try {
+      thread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

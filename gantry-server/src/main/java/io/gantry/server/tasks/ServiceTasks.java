@@ -1,0 +1,125 @@
+package io.gantry.server.tasks;
+
+import io.gantry.api.ecs.task.NetworkConfiguration;
+import io.gantry.api.ecs.task.PlacementConstraint;
+import io.gantry.api.ecs.task.PlacementStrategy;
+import io.gantry.api.ecs.task.TasksResponse;
+import io.gantry.model.EcsException;
+import io.gantry.model.Failure;
+import io.gantry.model.Scope;
+import io.gantry.model.Tag;
+import io.gantry.model.task.Task;
+import io.gantry.model.task.TaskStopCode;
+import io.gantry.model.taskdef.TaskDefinition;
+import io.gantry.scheduler.Strategy;
+import io.gantry.server.placement.PlacementState;
+import io.gantry.server.placement.TaskDemand;
+import io.gantry.server.state.EntityStore;
+import io.gantry.server.state.Versioned;
+import io.gantry.server.tags.TagStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * What the service scheduler needs of tasks: launching a deployment's tasks through the same
+ * path as RunTask (scheduler on the ledger's snapshot, plan applier, one store commit), stopping
+ * them with the ServiceSchedulerInitiated stop code, reading them, and the launch rules that
+ * CreateService and UpdateService check up front. Thread-safe; holds no mutable state.
+ */
+public final class ServiceTasks {
+  private final TaskLauncher launcher;
+  private final TaskStopper stopper;
+  private final TaskRecords records;
+
+  public ServiceTasks(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
+    this.launcher = new TaskLauncher(store, tags, placement, random);
+    this.stopper = new TaskStopper(store);
+    this.records = new TaskRecords(store);
+  }
+
+  /**
+   * What a service's tasks are launched with: group {@code service:NAME}, started by the
+   * deployment id, the service's placement (strategies default to {@link Strategy#SERVICE_DEFAULT}).
+   */
+  public record Launch(Scope scope, String cluster, String serviceName, String deploymentId, TaskDefinition taskDefinition,
+      String launchType, boolean enableExecuteCommand, List<Tag> tags, List<PlacementConstraint> constraints,
+      List<PlacementStrategy> strategies) {
+    public Launch {
+      tags = List.copyOf(tags);
+      constraints = constraints == null ? List.of() : List.copyOf(constraints);
+      strategies = strategies == null ? List.of() : List.copyOf(strategies);
+    }
+  }
+
+  /** The tasks a launch stored and, when some did not fit, the instances' reasons (closest misses first). */
+  public record Launched(List<Task> tasks, List<Failure> failures) {
+    public Launched {
+      tasks = List.copyOf(tasks);
+      failures = List.copyOf(failures);
+    }
+  }
+
+  /** Places and stores {@code count} tasks of {@code launch}; no instances at all is one failure with ECS's words. */
+  public Launched launch(Launch launch, int count, Instant now) {
+    TaskDefinition td = launch.taskDefinition();
+    LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
+        group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
+        launch.tags(), null, launch.constraints(), launch.strategies(), placement(launch.constraints(),
+        launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td));
+    try {
+      TasksResponse out = launcher.run(spec, count, now);
+      return new Launched(out.tasks(), out.failures());
+    } catch (EcsException e) {
+      if (TaskLauncher.NO_INSTANCES.equals(e.getMessage())) {
+        return new Launched(List.of(), List.of(new Failure(null, TaskLauncher.NO_INSTANCES, null)));
+      }
+      throw e;
+    }
+  }
+
+  /** Wants task {@code id} STOPPED by the service scheduler; {@code atOnce} when no agent will report it (lost). */
+  public Optional<Task> stop(Scope scope, String cluster, String id, String reason, boolean atOnce, Instant now) {
+    return stopper.stop(scope, cluster, id, TaskStopCode.SERVICE_SCHEDULER_INITIATED, reason, atOnce, now);
+  }
+
+  /** Every stored task of {@code cluster} (stopped ones until they are cleaned up). */
+  public List<StoredTask> all(Scope scope, String cluster) {
+    return records.all(scope, cluster).stream().map(Versioned::value).toList();
+  }
+
+  /** The task group of a service's tasks. */
+  public static String group(String serviceName) {
+    return "service:" + serviceName;
+  }
+
+  /** Checks a service's placement against {@code td} as a launch would (limits, expressions); ECS errors. */
+  public static void checkPlacement(List<PlacementConstraint> constraints, List<PlacementStrategy> strategies,
+      TaskDefinition td) {
+    placement(constraints, strategies, td);
+  }
+
+  /** The launch type a service's tasks get: EC2 unless EXTERNAL is asked for; others are refused. */
+  public static String launchType(String launchType, boolean capacityProviderStrategy, TaskDefinition td) {
+    return LaunchRules.launchType(launchType, capacityProviderStrategy, td);
+  }
+
+  /** Refuses what Gantry cannot run yet: awsvpc task definitions, network configuration, volumes at launch. */
+  public static void supported(TaskDefinition td, NetworkConfiguration network, List<?> volumeConfigurations) {
+    LaunchRules.supported(td, network, volumeConfigurations);
+  }
+
+  /** {@code propagateTags} checked, NONE when absent. */
+  public static String propagateTags(String value) {
+    return LaunchRules.propagateTags(value);
+  }
+
+  private static LaunchSpec.PlacementRules placement(List<PlacementConstraint> constraints,
+      List<PlacementStrategy> strategies, TaskDefinition td) {
+    List<Strategy> parsed = strategies == null || strategies.isEmpty() ? Strategy.SERVICE_DEFAULT
+        : LaunchRules.strategies(strategies);
+    return new LaunchSpec.PlacementRules(parsed, LaunchRules.constraints(constraints, td),
+        LaunchRules.requiredAttributes(td));
+  }
+}

@@ -1,0 +1,176 @@
+package io.gantry.server.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gantry.api.ecs.service.Deployment;
+import io.gantry.model.task.HealthStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Examples of the pure reconciler: scale up, rolling update steps, circuit breaker, back-off, lost tasks, drain. */
+class ServiceReconcilerTest {
+
+  @Test
+  void theFailureThresholdIsHalfTheDesiredCountBetweenThreeAndTwoHundred() {
+    int[][] table = {{0, 3}, {1, 3}, {4, 3}, {6, 3}, {7, 4}, {10, 5}, {25, 13}, {399, 200}, {400, 200}, {1000, 200}};
+    for (int[] row : table) {
+      assertThat(Rollout.failureThreshold(row[0])).as("desired %d", row[0]).isEqualTo(row[1]);
+    }
+  }
+
+  @Test
+  void percentagesRoundTheWayEcsDoes() {
+    ServiceWorld w = new ServiceWorld(3, 50, 150, false, false);
+    var c = w.stored.service().deploymentConfiguration();
+    assertThat(Rollout.minimumHealthy(3, c)).isEqualTo(2); // 1.5 up
+    assertThat(Rollout.maximum(3, c)).isEqualTo(4); // 4.5 down
+  }
+
+  @Test
+  void aNewServiceLaunchesItsDesiredCountThenCompletesAndIsSteady() {
+    ServiceWorld w = new ServiceWorld(4, 100, 200, false, true);
+    ServiceReconciler.Decision first = w.pass();
+    assertThat(first.actions()).contains(new ServiceAction.Launch(w.primary().id(), "td:1", 4));
+    w.settle();
+    w.pass();
+    assertThat(w.primary().rolloutState()).isEqualTo(Deployment.COMPLETED);
+    assertThat(w.stored.service().runningCount()).isEqualTo(4);
+    assertThat(w.stored.service().events().get(0).message()).isEqualTo("(service web) has reached a steady state.");
+    assertThat(w.stored.lastCompleted().id()).isEqualTo(w.primary().id());
+    assertThat(w.pass().actions()).noneMatch(a -> a instanceof ServiceAction.Emit);
+  }
+
+  @Test
+  void aRollingUpdateStartsNewTasksFirstAndStopsOldOnesOnlyWhenNewOnesAreHealthy() {
+    ServiceWorld w = new ServiceWorld(4, 100, 150, false, true);
+    w.pass();
+    w.settle();
+    w.pass();
+    newDeployment(w, "td:2");
+
+    w.pass(); // max 6: two new tasks
+    assertThat(w.existing()).isEqualTo(6);
+    assertThat(w.healthy()).isEqualTo(4);
+    w.pass(); // nothing healthy yet: nothing to stop, no room to start
+    assertThat(w.existing()).isEqualTo(6);
+    w.tasks.replaceAll(t -> t.deploymentId().equals(w.primary().id()) ? w.running(t, HealthStatus.HEALTHY) : t);
+    w.pass(); // six healthy: two old ones may go
+    assertThat(w.healthy()).isEqualTo(4);
+    w.settle();
+    for (int i = 0; i < 6; i++) {
+      w.pass();
+      assertThat(w.existing()).isLessThanOrEqualTo(6);
+      assertThat(w.healthy()).isGreaterThanOrEqualTo(4);
+      w.settle();
+    }
+    assertThat(w.stored.service().deployments()).singleElement().satisfies(d -> {
+      assertThat(d.rolloutState()).isEqualTo(Deployment.COMPLETED);
+      assertThat(d.taskDefinition()).isEqualTo("td:2");
+    });
+  }
+
+  @Test
+  void theCircuitBreakerFailsTheDeploymentAtItsThresholdAndRollsBackToTheLastCompletedOne() {
+    ServiceWorld w = new ServiceWorld(4, 100, 200, true, false);
+    w.pass();
+    w.settle();
+    w.pass();
+    String good = w.primary().id();
+    newDeployment(w, "td:bad");
+    String bad = w.primary().id();
+    for (int failures = 0; failures < 3; ) {
+      w.now = w.now.plus(Duration.ofMinutes(10)); // past any back-off
+      w.pass();
+      for (TaskView t : List.copyOf(w.tasks)) {
+        if (t.live() && t.deploymentId().equals(bad) && failures < 3) {
+          w.replace(t.id(), x -> w.stopped(x, true));
+          failures++;
+        }
+      }
+      assertThat(w.primary().id()).isEqualTo(bad);
+    }
+
+    ServiceReconciler.Decision tripped = w.pass();
+
+    assertThat(tripped.actions()).anyMatch(a -> a instanceof ServiceAction.RollBack r
+        && r.next().taskDefinition().equals("td:1"));
+    assertThat(w.primary().taskDefinition()).isEqualTo("td:1");
+    assertThat(w.stored.service().deployments().get(1)).satisfies(d -> {
+      assertThat(d.id()).isEqualTo(bad);
+      assertThat(d.rolloutState()).isEqualTo(Deployment.FAILED);
+      assertThat(d.status()).isEqualTo(Deployment.ACTIVE);
+    });
+    assertThat(w.primary().rolloutStateReason())
+        .isEqualTo("ECS deployment circuit breaker: rolling back to deploymentId " + good + ".");
+  }
+
+  @Test
+  void failuresInARowDelayTheNextLaunch() {
+    ServiceWorld w = new ServiceWorld(2, 100, 200, false, false);
+    w.pass();
+    for (TaskView t : List.copyOf(w.tasks)) {
+      w.replace(t.id(), x -> w.stopped(x, true));
+    }
+    ServiceReconciler.Decision throttled = w.pass();
+    assertThat(throttled.actions()).noneMatch(a -> a instanceof ServiceAction.Launch);
+    assertThat(throttled.requeueAfter()).isEqualTo(Duration.ofSeconds(2));
+    w.now = w.now.plusSeconds(2);
+    assertThat(w.pass().actions()).anyMatch(a -> a instanceof ServiceAction.Launch l && l.count() == 2);
+  }
+
+  @Test
+  void tasksOnALostInstanceAreStoppedAtOnceAndReplaced() {
+    ServiceWorld w = new ServiceWorld(2, 100, 200, false, false);
+    w.pass();
+    w.settle();
+    w.pass();
+    TaskView victim = w.tasks.get(0);
+    w.replace(victim.id(), t -> new TaskView(t.id(), t.deploymentId(), t.lastStatus(), true, t.health(),
+        t.createdAt(), t.startedAt(), null, false, "i9", TaskView.Host.LOST));
+
+    ServiceReconciler.Decision d = w.pass();
+
+    assertThat(d.actions()).contains(new ServiceAction.Stop(List.of(victim.id()),
+        "Container instance i9 lost: its agent stayed disconnected", true));
+    assertThat(d.actions()).contains(new ServiceAction.Launch(w.primary().id(), "td:1", 1));
+  }
+
+  @Test
+  void anUnhealthyTaskIsReplacedOnlyAfterTheGracePeriod() {
+    ServiceWorld w = new ServiceWorld(1, 100, 200, false, true);
+    w.stored = w.stored.with(w.stored.service().toBuilder().healthCheckGracePeriodSeconds(30).build());
+    w.pass();
+    w.tasks.replaceAll(t -> w.running(t, HealthStatus.UNHEALTHY));
+    ServiceReconciler.Decision early = w.pass();
+    assertThat(early.actions()).noneMatch(a -> a instanceof ServiceAction.Stop);
+    assertThat(early.requeueAfter()).isEqualTo(Duration.ofSeconds(30));
+    w.now = w.now.plusSeconds(30);
+    ServiceReconciler.Decision late = w.pass();
+    assertThat(late.actions()).anyMatch(a -> a instanceof ServiceAction.Stop s
+        && s.reason().equals("Task failed container health checks"));
+  }
+
+  @Test
+  void aDrainingServiceStopsEverythingThenBecomesInactive() {
+    ServiceWorld w = new ServiceWorld(3, 100, 200, false, false);
+    w.pass();
+    w.settle();
+    w.pass();
+    w.stored = w.stored.changed(w.stored.service().toBuilder().status("DRAINING").desiredCount(0).build());
+    w.pass();
+    assertThat(w.tasks).noneMatch(TaskView::wantedRunning);
+    w.settle();
+    w.pass();
+    assertThat(w.stored.service().status()).isEqualTo("INACTIVE");
+  }
+
+  static void newDeployment(ServiceWorld w, String taskDefinition) {
+    List<Deployment> next = new ArrayList<>();
+    next.add(Deployments.start(w.nextDeploymentId(), taskDefinition, w.stored.service().desiredCount(), "EC2", w.now));
+    w.stored.service().deployments().forEach(d -> next.add(d.withStatus(Deployment.ACTIVE, w.now)));
+    w.stored = w.stored.changed(w.stored.service().toBuilder().deployments(next).taskDefinition(taskDefinition)
+        .build());
+  }
+}
