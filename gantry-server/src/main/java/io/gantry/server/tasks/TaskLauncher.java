@@ -20,6 +20,7 @@ import io.gantry.server.placement.ClusterLedger;
 import io.gantry.server.placement.Nodes;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.PlanApplier;
+import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.placement.TaskHold;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.Versioned;
@@ -66,7 +67,8 @@ final class TaskLauncher {
 
   /** RunTask: {@code count} tasks placed by the scheduler on the cluster's ACTIVE instances. */
   TasksResponse run(LaunchSpec spec, int count, Instant now) {
-    Demand demand = Nodes.demand(spec.demand());
+    TaskDemand taskDemand = spec.demand();
+    Demand demand = Nodes.demand(taskDemand);
     LaunchSpec.PlacementRules rules = spec.placement();
     return launch(spec, now, count, List.of(), true, (ledger, remaining) -> {
       ClusterSnapshot snapshot = ledger.snapshot();
@@ -77,7 +79,7 @@ final class TaskLauncher {
           rules.constraints(), rules.required()), random);
       List<TaskHold> holds = new ArrayList<>();
       for (Plan.Placement p : plan.placements()) {
-        holds.add(hold(spec, snapshot.byArn(p.nodeArn()).orElseThrow().id(), p.gpuIds()));
+        holds.add(hold(taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(), p.gpuIds()));
       }
       return new Round(holds, PlacementFailures.of(plan.unplaced()));
     }, (node, hold) -> refusal(node, demand, spec.group(), rules));
@@ -95,9 +97,10 @@ final class TaskLauncher {
         missing.add(Failure.missing(InstanceRefs.arnFor(spec.scope(), spec.cluster(), ref)));
       }
     }
-    Demand demand = Nodes.demand(spec.demand());
-    return launch(spec, now, ids.size(), missing, false,
-        (ledger, remaining) -> new Round(ids.stream().map(id -> hold(spec, id, List.of())).toList(), List.of()),
+    TaskDemand taskDemand = spec.demand();
+    Demand demand = Nodes.demand(taskDemand);
+    return launch(spec, now, ids.size(), missing, false, (ledger, remaining) -> new Round(
+        ids.stream().map(id -> hold(taskDemand, spec.group(), id, List.of())).toList(), List.of()),
         (node, hold) -> Fit.check(node, demand).map(Reason::ecsReason));
   }
 
@@ -117,8 +120,8 @@ final class TaskLauncher {
     return reason.map(Reason::ecsReason);
   }
 
-  private TaskHold hold(LaunchSpec spec, String instanceId, List<String> gpuIds) {
-    return new TaskHold(TaskIds.newId(random), instanceId, spec.demand(), spec.group(), false, gpuIds);
+  private TaskHold hold(TaskDemand demand, String group, String instanceId, List<String> gpuIds) {
+    return new TaskHold(TaskIds.newId(random), instanceId, demand, group, false, gpuIds);
   }
 
   /** One planning round: the tasks proposed (as the holds they would take) and the failures of those that fit nowhere. */
