@@ -165,11 +165,14 @@ public final class PlacementBench {
         return null;
       }));
     }
-    for (Future<?> f : futures) {
-      f.get();
+    try {
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
     Samples s = Samples.of(latencies);
     System.out.printf("end to end: %d tasks placed by %d RunTask calls of 10 from %d threads in %.1f s: "
         + "%.0f placements/s; per call p50 %.2f ms, p99 %.2f ms, max %.2f ms; %d calls short%n",

@@ -4,7 +4,6 @@ import io.gantry.scheduler.cluster.ClusterSnapshot;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The strategies of one request as per-node keys, lower preferred, compared level by level: a
@@ -62,7 +61,7 @@ final class Ranking {
         valueOf[l] = new int[n];
         for (int i = 0; i < n; i++) {
           var node = snapshot.get(i);
-          String value = node.hasAttribute(attribute) ? Objects.toString(node.attribute(attribute), "") : null;
+          String value = node.attributeOr(attribute, null);
           valueOf[l][i] = ids.computeIfAbsent(value, v -> ids.size());
         }
         counts[l] = new long[ids.size()];

@@ -37,6 +37,10 @@ public record Node(String arn, String id, String ec2InstanceId, String status, b
     Set<Integer> tcpPorts, Set<Integer> udpPorts, List<String> freeGpuIds, int runningTasksCount,
     Map<String, Integer> taskGroups, String capacityProviderName) {
 
+  /** Told apart from every attribute value by identity: what a lookup of an absent attribute returns. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String MISSING = new String("");
+
   /** The status of a node that takes new tasks. */
   public static final String ACTIVE = "ACTIVE";
 
@@ -54,6 +58,19 @@ public record Node(String arn, String id, String ec2InstanceId, String status, b
   /** The value of attribute {@code name}; null when absent or presence-only (see {@link #hasAttribute}). */
   public String attribute(String name) {
     return attributes.get(name);
+  }
+
+  /**
+   * The value of attribute {@code name} with one map lookup: {@code ""} for a presence-only
+   * attribute, {@code absent} when the node does not have it.
+   */
+  @SuppressWarnings("StringEquality")
+  public String attributeOr(String name, String absent) {
+    String value = attributes.getOrDefault(name, MISSING);
+    if (value == MISSING) {
+      return absent;
+    }
+    return value == null ? "" : value;
   }
 
   public boolean hasAttribute(String name) {

@@ -47,11 +47,8 @@ sealed interface Subject permits Subject.Attribute, Subject.Field {
 
     @Override
     public List<String> values(Node node) {
-      if (!node.hasAttribute(attribute)) {
-        return List.of();
-      }
-      String value = node.attribute(attribute);
-      return List.of(value == null ? "" : value);
+      String value = node.attributeOr(attribute, null);
+      return value == null ? List.of() : List.of(value);
     }
 
     @Override

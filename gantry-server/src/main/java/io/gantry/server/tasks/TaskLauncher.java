@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -67,10 +68,11 @@ final class TaskLauncher {
 
   /** RunTask: {@code count} tasks placed by the scheduler on the cluster's ACTIVE instances. */
   TasksResponse run(LaunchSpec spec, int count, Instant now) {
+    RandomGenerator random = callRandom();
     TaskDemand taskDemand = spec.demand();
     Demand demand = Nodes.demand(taskDemand);
     LaunchSpec.PlacementRules rules = spec.placement();
-    return launch(spec, now, count, List.of(), true, (ledger, remaining) -> {
+    return launch(spec, now, random, count, List.of(), true, (ledger, remaining) -> {
       ClusterSnapshot snapshot = ledger.snapshot();
       if (snapshot.nodes().stream().noneMatch(n -> Node.ACTIVE.equals(n.status()))) {
         throw EcsException.invalidParameter(NO_INSTANCES);
@@ -79,7 +81,7 @@ final class TaskLauncher {
           rules.constraints(), rules.required()), random);
       List<TaskHold> holds = new ArrayList<>();
       for (Plan.Placement p : plan.placements()) {
-        holds.add(hold(taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(), p.gpuIds()));
+        holds.add(hold(random, taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(), p.gpuIds()));
       }
       return new Round(holds, PlacementFailures.of(plan.unplaced()));
     }, (node, hold) -> refusal(node, demand, spec.group(), rules));
@@ -97,10 +99,11 @@ final class TaskLauncher {
         missing.add(Failure.missing(InstanceRefs.arnFor(spec.scope(), spec.cluster(), ref)));
       }
     }
+    RandomGenerator random = callRandom();
     TaskDemand taskDemand = spec.demand();
     Demand demand = Nodes.demand(taskDemand);
-    return launch(spec, now, ids.size(), missing, false, (ledger, remaining) -> new Round(
-        ids.stream().map(id -> hold(taskDemand, spec.group(), id, List.of())).toList(), List.of()),
+    return launch(spec, now, random, ids.size(), missing, false, (ledger, remaining) -> new Round(
+        ids.stream().map(id -> hold(random, taskDemand, spec.group(), id, List.of())).toList(), List.of()),
         (node, hold) -> Fit.check(node, demand).map(Reason::ecsReason));
   }
 
@@ -120,7 +123,19 @@ final class TaskLauncher {
     return reason.map(Reason::ecsReason);
   }
 
-  private TaskHold hold(TaskDemand demand, String group, String instanceId, List<String> gpuIds) {
+  /**
+   * A generator for one call, confined to its thread: seeded once from the shared source (which
+   * may be a synchronised SecureRandom), then used for the scheduler's tie-breaks, task ids and
+   * container ARNs without touching the shared source again.
+   */
+  private RandomGenerator callRandom() {
+    synchronized (random) { // the shared source need not be thread-safe; one draw per call
+      return new SplittableRandom(random.nextLong());
+    }
+  }
+
+  private static TaskHold hold(RandomGenerator random, TaskDemand demand, String group, String instanceId,
+      List<String> gpuIds) {
     return new TaskHold(TaskIds.newId(random), instanceId, demand, group, false, gpuIds);
   }
 
@@ -132,20 +147,20 @@ final class TaskLauncher {
     Round plan(ClusterLedger ledger, int remaining);
   }
 
-  private TasksResponse launch(LaunchSpec spec, Instant now, int count, List<Failure> earlierFailures, boolean replan,
-      Planner planner, PlanApplier.FitCheck fit) {
+  private TasksResponse launch(LaunchSpec spec, Instant now, RandomGenerator random, int count,
+      List<Failure> earlierFailures, boolean replan, Planner planner, PlanApplier.FitCheck fit) {
     if (spec.clientToken() == null) {
-      return launchOnce(spec, now, count, earlierFailures, replan, planner, fit);
+      return launchOnce(spec, now, random, count, earlierFailures, replan, planner, fit);
     }
     // Retries of one request run one after the other, so a retry finds the first one's tasks
     // instead of finding its reservations in the way.
     synchronized (tokenLocks[Math.floorMod((spec.scope() + spec.clientToken()).hashCode(), tokenLocks.length)]) {
-      return launchOnce(spec, now, count, earlierFailures, replan, planner, fit);
+      return launchOnce(spec, now, random, count, earlierFailures, replan, planner, fit);
     }
   }
 
-  private TasksResponse launchOnce(LaunchSpec spec, Instant now, int count, List<Failure> earlierFailures,
-      boolean replan, Planner planner, PlanApplier.FitCheck fit) {
+  private TasksResponse launchOnce(LaunchSpec spec, Instant now, RandomGenerator random, int count,
+      List<Failure> earlierFailures, boolean replan, Planner planner, PlanApplier.FitCheck fit) {
     Scope scope = spec.scope();
     placement.awaitCurrent();
     ClusterLedger ledger = placement.ledger(scope, spec.cluster());
