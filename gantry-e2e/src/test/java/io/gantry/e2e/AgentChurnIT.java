@@ -1,12 +1,11 @@
 package io.gantry.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.gantry.e2e.support.AgentProcess;
 import io.gantry.e2e.support.Clients;
 import io.gantry.e2e.support.GantryProcess;
-import java.nio.charset.StandardCharsets;
+import io.gantry.e2e.support.Host;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
-import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * The agent killed with SIGKILL and restarted ten times while 20 tasks run and other tasks start,
@@ -56,28 +53,28 @@ class AgentChurnIT {
   static void stop() throws Exception {
     ecs.close();
     server.close();
-    sh("docker ps -aq --filter label=" + LABEL + " | xargs -r docker rm -f");
+    Host.sh("docker ps -aq --filter label=" + LABEL + " | xargs -r docker rm -f");
   }
 
   @Test
   void tenKillsWhileTasksComeAndGoLeaveNoDuplicatesOrOrphans() throws Exception {
     Path agentDir = dir.resolve("agent");
     AgentProcess agent = AgentProcess.start(server.endpoint(), CLUSTER, agentDir);
-    awaitConnected();
+    Host.awaitOneAgentConnected(ecs, CLUSTER, Duration.ofSeconds(60));
     List<String> steady = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       var run = ecs.runTask(b -> b.cluster(CLUSTER).taskDefinition("steady").count(10));
       assertThat(run.failures()).isEmpty();
       run.tasks().forEach(t -> steady.add(t.taskArn()));
     }
-    awaitAll(steady, "RUNNING");
+    Host.awaitTasks(ecs, CLUSTER, steady, "RUNNING", Duration.ofSeconds(120));
     Map<String, String> containerOf = new HashMap<>();
     Map<String, String> startedAt = new HashMap<>();
     for (String arn : steady) {
-      List<String> ids = containers(arn, false);
+      List<String> ids = Host.containers(arn, false);
       assertThat(ids).hasSize(1);
       containerOf.put(arn, ids.get(0));
-      startedAt.put(arn, sh("docker inspect -f '{{.State.StartedAt}}' " + ids.get(0)).strip());
+      startedAt.put(arn, Host.sh("docker inspect -f '{{.State.StartedAt}}' " + ids.get(0)).strip());
     }
 
     List<String> churned = new CopyOnWriteArrayList<>();
@@ -104,58 +101,28 @@ class AgentChurnIT {
       Thread.sleep(1500);
       agent.kill();
       agent = AgentProcess.start(server.endpoint(), CLUSTER, agentDir);
-      awaitConnected();
+      Host.awaitOneAgentConnected(ecs, CLUSTER, Duration.ofSeconds(60));
     }
     churning.set(false);
     churn.join(30_000);
 
-    awaitAll(steady, "RUNNING");
-    awaitAll(churned, "STOPPED");
+    Host.awaitTasks(ecs, CLUSTER, steady, "RUNNING", Duration.ofSeconds(120));
+    Host.awaitTasks(ecs, CLUSTER, churned, "STOPPED", Duration.ofSeconds(120));
     for (String arn : steady) {
-      assertThat(containers(arn, true)).as("one container ever, the same, for %s", arn)
+      assertThat(Host.containers(arn, true)).as("one container ever, the same, for %s", arn)
           .containsExactly(containerOf.get(arn));
-      assertThat(sh("docker inspect -f '{{.State.StartedAt}}' " + containerOf.get(arn)).strip())
+      assertThat(Host.sh("docker inspect -f '{{.State.StartedAt}}' " + containerOf.get(arn)).strip())
           .as("never restarted").isEqualTo(startedAt.get(arn));
     }
     assertThat(churned).hasSizeGreaterThan(10);
     for (String arn : churned) {
-      assertThat(containers(arn, false)).as("nothing running for stopped %s", arn).isEmpty();
-      assertThat(containers(arn, true)).as("at most one container for %s", arn).hasSizeLessThanOrEqualTo(1);
+      assertThat(Host.containers(arn, false)).as("nothing running for stopped %s", arn).isEmpty();
+      assertThat(Host.containers(arn, true)).as("at most one container for %s", arn).hasSizeLessThanOrEqualTo(1);
     }
-    for (String line : sh("docker ps -q --no-trunc --filter label=" + LABEL
+    for (String line : Host.sh("docker ps -q --no-trunc --filter label=" + LABEL
         + " | xargs -r docker inspect -f '{{index .Config.Labels \"com.amazonaws.ecs.task-arn\"}}'").strip().split("\n")) {
       assertThat(steady).as("every running container belongs to a RUNNING task").contains(line.strip());
     }
     agent.close();
-  }
-
-  private static void awaitConnected() {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      var arns = ecs.listContainerInstances(b -> b.cluster(CLUSTER)).containerInstanceArns();
-      return arns.size() == 1 && Boolean.TRUE.equals(ecs.describeContainerInstances(b -> b.cluster(CLUSTER)
-          .containerInstances(arns)).containerInstances().get(0).agentConnected());
-    });
-  }
-
-  private static void awaitAll(List<String> arns, String status) {
-    for (int from = 0; from < arns.size(); from += 100) {
-      List<String> chunk = arns.subList(from, Math.min(arns.size(), from + 100));
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
-          ecs.describeTasks(b -> b.cluster(CLUSTER).tasks(chunk)).tasks().stream()
-              .map(Task::lastStatus).allMatch(status::equals));
-    }
-  }
-
-  private static List<String> containers(String taskArn, boolean all) throws Exception {
-    String out = sh("docker ps " + (all ? "-a " : "") + "-q --no-trunc --filter label=com.amazonaws.ecs.task-arn="
-        + taskArn);
-    return out.isBlank() ? List.of() : List.of(out.strip().split("\\s+"));
-  }
-
-  private static String sh(String command) throws Exception {
-    Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(60, TimeUnit.SECONDS);
-    return out;
   }
 }

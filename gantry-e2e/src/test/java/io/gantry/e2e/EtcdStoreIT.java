@@ -6,15 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.gantry.e2e.support.AgentProcess;
 import io.gantry.e2e.support.Clients;
 import io.gantry.e2e.support.GantryProcess;
+import io.gantry.e2e.support.Host;
 import io.gantry.store.etcd.EtcdProcess;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +47,7 @@ class EtcdStoreIT {
                 .taskDefinition().taskDefinitionArn());
           }
           agent = AgentProcess.start(server.endpoint(), "on-etcd", dir.resolve("agent"));
-          awaitConnected(ecs);
+          Host.awaitOneAgentConnected(ecs, "on-etcd", Duration.ofSeconds(60));
           task = ecs.runTask(b -> b.cluster("on-etcd").taskDefinition("sleeper")).tasks().get(0).taskArn();
           awaitStatus(ecs, task, "RUNNING");
         }
@@ -60,9 +59,9 @@ class EtcdStoreIT {
           assertThat(ecs.describeClusters(b -> b.clusters("on-etcd")).clusters().get(0).status()).isEqualTo("ACTIVE");
           assertThat(ecs.listTaskDefinitions(b -> b.familyPrefix("sleeper")).taskDefinitionArns())
               .containsExactlyElementsOf(revisions);
-          awaitConnected(ecs);
+          Host.awaitOneAgentConnected(ecs, "on-etcd", Duration.ofSeconds(60));
           awaitStatus(ecs, task, "RUNNING");
-          assertThat(sh("docker ps -q --filter label=com.amazonaws.ecs.task-arn=" + task).strip().split("\\s+"))
+          assertThat(Host.sh("docker ps -q --filter label=com.amazonaws.ecs.task-arn=" + task).strip().split("\\s+"))
               .hasSize(1);
           ecs.stopTask(b -> b.cluster("on-etcd").task(task));
           awaitStatus(ecs, task, "STOPPED");
@@ -72,28 +71,13 @@ class EtcdStoreIT {
           agent.close();
         }
         server.close();
-        sh("docker ps -aq --filter label=io.gantry.test=etcd-store | xargs -r docker rm -f");
+        Host.sh("docker ps -aq --filter label=io.gantry.test=etcd-store | xargs -r docker rm -f");
       }
     }
-  }
-
-  private static void awaitConnected(EcsClient ecs) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
-      var arns = ecs.listContainerInstances(b -> b.cluster("on-etcd")).containerInstanceArns();
-      return arns.size() == 1 && Boolean.TRUE.equals(ecs.describeContainerInstances(b -> b.cluster("on-etcd")
-          .containerInstances(arns)).containerInstances().get(0).agentConnected());
-    });
   }
 
   private static void awaitStatus(EcsClient ecs, String task, String status) {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
         status.equals(ecs.describeTasks(b -> b.cluster("on-etcd").tasks(task)).tasks().get(0).lastStatus()));
-  }
-
-  private static String sh(String command) throws Exception {
-    Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(60, TimeUnit.SECONDS);
-    return out;
   }
 }

@@ -8,7 +8,7 @@ import io.gantry.e2e.support.AgentProcess;
 import io.gantry.e2e.support.AwsCli;
 import io.gantry.e2e.support.Clients;
 import io.gantry.e2e.support.GantryProcess;
-import java.nio.charset.StandardCharsets;
+import io.gantry.e2e.support.Host;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class ServiceIT {
     }
     ecs.close();
     server.close();
-    sh("docker ps -aq --filter label=io.gantry.test=service-it | xargs -r docker rm -f");
+    Host.sh("docker ps -aq --filter label=io.gantry.test=service-it | xargs -r docker rm -f");
   }
 
   @Test
@@ -76,7 +75,7 @@ class ServiceIT {
     assertThat(first).hasSize(3).allSatisfy(t -> assertThat(t.healthStatusAsString()).isEqualTo("HEALTHY"));
 
     Task victim = first.get(0);
-    sh("docker kill " + container(victim.taskArn()));
+    Host.sh("docker kill " + container(victim.taskArn()));
 
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
         "STOPPED".equals(ecs.describeTasks(b -> b.cluster(CLUSTER).tasks(victim.taskArn())).tasks().get(0)
@@ -107,7 +106,7 @@ class ServiceIT {
         .until(() -> "INACTIVE".equals(service().status()));
     assertThat(running()).isEmpty();
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-        .until(() -> sh("docker ps -q --filter label=io.gantry.test=service-it").isBlank());
+        .until(() -> Host.sh("docker ps -q --filter label=io.gantry.test=service-it").isBlank());
   }
 
   private static void waitStable() throws Exception {
@@ -138,13 +137,6 @@ class ServiceIT {
   }
 
   private static String container(String taskArn) throws Exception {
-    return sh("docker ps -q --filter label=com.amazonaws.ecs.task-arn=" + taskArn).strip();
-  }
-
-  private static String sh(String command) throws Exception {
-    Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(60, TimeUnit.SECONDS);
-    return out;
+    return Host.sh("docker ps -q --filter label=com.amazonaws.ecs.task-arn=" + taskArn).strip();
   }
 }

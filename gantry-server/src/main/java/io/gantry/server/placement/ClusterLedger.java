@@ -146,10 +146,6 @@ public final class ClusterLedger {
     return List.copyOf(tasksByInstance.getOrDefault(instanceId, java.util.Set.of()));
   }
 
-  public synchronized boolean holds(String taskId) {
-    return holds.containsKey(taskId);
-  }
-
   public synchronized int runningTasks() {
     return running;
   }

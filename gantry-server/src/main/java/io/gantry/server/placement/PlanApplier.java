@@ -23,9 +23,6 @@ public final class PlanApplier {
     Optional<String> refusal(Node current, TaskHold hold);
   }
 
-  /** One task a plan puts on an instance: what it would hold there. */
-  public record Proposal(TaskHold hold) {}
-
   /**
    * What re-checking a plan found: the accepted tasks, reserved, each with the instance record it
    * was checked against (whose revision the commit is conditioned on) and its GPU ids assigned;
@@ -40,25 +37,25 @@ public final class PlanApplier {
 
   public record Accepted(TaskHold hold, Versioned<ContainerInstance> instance) {}
 
-  public record Rejected(Proposal proposal, String reason) {}
+  public record Rejected(TaskHold hold, String reason) {}
 
   private PlanApplier() {}
 
-  public static Outcome reserve(ClusterLedger ledger, List<Proposal> proposals, FitCheck fit) {
+  /** Re-checks and reserves {@code proposals}: what each task of a plan would hold on its instance. */
+  public static Outcome reserve(ClusterLedger ledger, List<TaskHold> proposals, FitCheck fit) {
     return ledger.atomically(l -> {
       List<Accepted> accepted = new ArrayList<>();
       List<Rejected> rejected = new ArrayList<>();
-      for (Proposal p : proposals) {
-        TaskHold hold = p.hold();
+      for (TaskHold hold : proposals) {
         Optional<Versioned<ContainerInstance>> instance = l.instance(hold.instanceId());
         if (instance.isEmpty()) {
-          rejected.add(new Rejected(p, "MISSING"));
+          rejected.add(new Rejected(hold, "MISSING"));
           continue;
         }
         Node now = l.node(hold.instanceId()).orElseThrow();
         Optional<String> refusal = fit.refusal(now, hold);
         if (refusal.isPresent()) {
-          rejected.add(new Rejected(p, refusal.get()));
+          rejected.add(new Rejected(hold, refusal.get()));
           continue;
         }
         TaskHold reserved = withGpus(hold, now);

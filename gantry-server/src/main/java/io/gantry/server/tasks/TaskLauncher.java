@@ -176,13 +176,12 @@ final class TaskLauncher {
       List<Failure> failures = new ArrayList<>(earlierFailures);
       for (int step = 0; step < MAX_ROUNDS && accepted.size() < count; step++) {
         Round planned = planner.plan(ledger, count - accepted.size());
-        List<PlanApplier.Proposal> proposals = planned.proposals().stream().map(PlanApplier.Proposal::new).toList();
-        PlanApplier.Outcome outcome = PlanApplier.reserve(ledger, proposals, fit);
+        PlanApplier.Outcome outcome = PlanApplier.reserve(ledger, planned.proposals(), fit);
         accepted.addAll(outcome.accepted());
         if (outcome.rejected().isEmpty() || !replan) {
           failures.addAll(planned.failures());
           for (PlanApplier.Rejected r : outcome.rejected()) {
-            ledger.instance(r.proposal().hold().instanceId()).ifPresent(v -> failures.add(
+            ledger.instance(r.hold().instanceId()).ifPresent(v -> failures.add(
                 new Failure(v.value().containerInstanceArn(), r.reason(), null)));
           }
           break;
