@@ -15,6 +15,8 @@ import io.gantry.store.Txn;
 import io.gantry.store.TxnResult;
 import io.gantry.store.Watch;
 import io.gantry.store.WatchListener;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The store contract on an etcd cluster (v3 API, through jetcd): every {@link #commit} is one
@@ -44,6 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the transaction may or may not have been applied.
  */
 public final class EtcdKvStore implements KvStore {
+  private static final int READ_ATTEMPTS = 4;
   /** Keys per request when {@link #range} pages through a large prefix, all at one revision. */
   static final int RANGE_PAGE = 1_000;
 
@@ -97,14 +102,14 @@ public final class EtcdKvStore implements KvStore {
   @Override
   public long revision() {
     ensureOpen();
-    GetResponse r = read(kv.get(EtcdCodec.rangeStart(""), GetOption.builder().withCountOnly(true).build()));
+    GetResponse r = read(() -> kv.get(EtcdCodec.rangeStart(""), GetOption.builder().withCountOnly(true).build()));
     return EtcdCodec.fromEtcdRevision(r.getHeader().getRevision());
   }
 
   @Override
   public Optional<KeyValue> get(String key) {
     ensureOpen();
-    GetResponse r = read(kv.get(EtcdCodec.key(Keys.requireValid(key))));
+    GetResponse r = read(() -> kv.get(EtcdCodec.key(Keys.requireValid(key))));
     return r.getKvs().stream().findFirst().map(EtcdCodec::keyValue);
   }
 
@@ -193,7 +198,7 @@ public final class EtcdKvStore implements KvStore {
     long current = EtcdCodec.toEtcdRevision(revision());
     long target = Math.min(EtcdCodec.toEtcdRevision(revision) + 1, current);
     if (target > 1) {
-      read(kv.compact(target));
+      read(() -> kv.compact(target));
     }
   }
 
@@ -217,20 +222,42 @@ public final class EtcdKvStore implements KvStore {
     if (etcdRevision > 0) {
       option.withRevision(etcdRevision);
     }
-    return read(kv.get(from, option.build()));
+    return read(() -> kv.get(from, option.build()));
   }
 
-  private <T> T read(CompletableFuture<T> call) {
-    try {
-      return call.get(options.requestTimeout().toMillis() * 2 + 5_000, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw new StoreException("etcd request failed: " + e.getCause(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new StoreException("no answer from etcd within " + options.requestTimeout(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while waiting for etcd", e);
+  /**
+   * Runs a read. Reads change nothing, so one that fails on the transport (the connection was
+   * dropped under it, the member is restarting) is sent again, up to {@link #READ_ATTEMPTS}
+   * times with a short pause; writes never are (see {@link #commit}).
+   */
+  private <T> T read(Supplier<CompletableFuture<T>> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get().get(options.requestTimeout().toMillis() * 2 + 5_000, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        if (attempt >= READ_ATTEMPTS || !transportFailure(e.getCause())) {
+          throw new StoreException("etcd request failed: " + e.getCause(), e.getCause());
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100L * attempt));
+      } catch (TimeoutException e) {
+        throw new StoreException("no answer from etcd within " + options.requestTimeout(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("interrupted while waiting for etcd", e);
+      }
     }
+  }
+
+  /** A failure of the connection rather than an answer from etcd: UNAVAILABLE, or the channel closing under the call. */
+  private static boolean transportFailure(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof StatusRuntimeException s) {
+        Status.Code code = s.getStatus().getCode();
+        String description = String.valueOf(s.getStatus().getDescription());
+        return code == Status.Code.UNAVAILABLE || (code == Status.Code.UNKNOWN && description.contains("channel closed"));
+      }
+    }
+    return false;
   }
 
   private void ensureOpen() {
