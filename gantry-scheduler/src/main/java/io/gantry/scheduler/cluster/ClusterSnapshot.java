@@ -1,6 +1,7 @@
 package io.gantry.scheduler.cluster;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class ClusterSnapshot {
       ProfileMemo memo, GroupColumns groups) {
     this.nodes = nodes;
     this.indexByArn = indexByArn;
-    this.view = List.of(nodes);
+    this.view = Collections.unmodifiableList(Arrays.asList(nodes)); // no copy: nodes is never written after this
     this.cpu = cpu;
     this.memory = memory;
     this.gpus = gpus;
