@@ -61,6 +61,8 @@ final class TaskNetworkSteps {
       labels.put(ContainerLabels.TASK_ARN, task.taskArn());
       labels.put(ContainerLabels.CONTAINER_NAME, PauseSpec.CONTAINER_NAME);
       labels.put(ContainerLabels.ENGINE_ID, engineId);
+      labels.put(ContainerLabels.ECS_TASK_ARN, task.taskArn());
+      labels.put(ContainerLabels.ECS_CONTAINER_NAME, PauseSpec.CONTAINER_NAME);
       String name = "ecs-" + Assignments.clusterName(task.assignment().task().clusterArn()) + "-"
           + taskId(task.taskArn()) + "-internalecspause";
       CreateResult created = runtime.createPause(new PauseSpec(name, policy.pauseImage(), labels, network.name(),

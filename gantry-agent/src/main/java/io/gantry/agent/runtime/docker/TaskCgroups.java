@@ -10,7 +10,7 @@ import java.util.List;
  * The parent cgroup of one task, which holds the task-level CPU and memory limits so that all its
  * containers together stay within them (Docker's {@code --cgroup-parent}; the Engine must use the
  * cgroupfs driver and run on this machine). cgroup v1: {@code memory/gantry/TASK} with
- * {@code memory.limit_in_bytes} and {@code cpu/gantry/TASK} with a CFS quota; cgroup v2:
+ * {@code memory.limit_in_bytes} (and the same memory+swap limit) and {@code cpu/gantry/TASK} with a CFS quota; cgroup v2:
  * {@code gantry/TASK} with {@code memory.max} and {@code cpu.max}. Blocking file work; thread-safe.
  */
 final class TaskCgroups {
@@ -38,6 +38,10 @@ final class TaskCgroups {
         if (memoryMib != null) {
           Path memory = Files.createDirectories(root.resolve("memory").resolve(PARENT).resolve(taskId));
           write(memory.resolve("memory.limit_in_bytes"), Long.toString(bytes(memoryMib)));
+          Path swap = memory.resolve("memory.memsw.limit_in_bytes");
+          if (Files.exists(swap)) {
+            write(swap, Long.toString(bytes(memoryMib))); // no swap beyond the task's memory
+          }
         }
         if (cpuUnits != null) {
           Path cpu = Files.createDirectories(root.resolve("cpu").resolve(PARENT).resolve(taskId));
