@@ -61,7 +61,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     }
     subnets = subnets == null ? List.of() : List.copyOf(subnets);
     subnetPool = subnetPool == null ? SubnetCatalog.DEFAULT_POOL : subnetPool;
-    subnetCatalog(); // checks overlaps and the pool's size
+    new SubnetCatalog(subnets, subnetPool); // checks overlaps and the pool's size
   }
 
   public ServerConfig(String bind, int port, Path dataDir, String accountId, String store, List<URI> etcdEndpoints,

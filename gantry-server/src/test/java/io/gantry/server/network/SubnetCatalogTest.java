@@ -56,6 +56,18 @@ class SubnetCatalogTest {
     assertThat(moved.cidr().overlaps(a.cidr())).isFalse();
   }
 
+  @Test
+  void theServerConfigurationCarriesSubnetsFromEachLayer() {
+    io.gantry.server.ServerConfig config = io.gantry.server.ServerConfig.defaults()
+        .withEnvironment(Map.of("GANTRY_SUBNETS", "subnet-env=10.202.9.0/24@zone-a"))
+        .withSubnets(null, "10.205.0.0/16");
+    assertThat(config.subnets()).extracting(Subnet::subnetId).containsExactly("subnet-env");
+    assertThat(config.subnetCatalog().pool()).isEqualTo(Ipv4Cidr.parse("10.205.0.0/16"));
+    assertThat(io.gantry.server.ServerConfig.defaults().subnetPool()).isEqualTo(SubnetCatalog.DEFAULT_POOL);
+    assertThatThrownBy(() -> io.gantry.server.ServerConfig.defaults().withSubnets(
+        "subnet-a=10.202.0.0/24@z,subnet-b=10.202.0.0/25@z", null)).hasMessageContaining("overlap");
+  }
+
   @Property(tries = 200)
   void defaultSubnetsNeverOverlap(@ForAll @Size(max = 40) List<@AlphaChars @NumericChars @StringLength(min = 1,
       max = 12) String> zones) {
