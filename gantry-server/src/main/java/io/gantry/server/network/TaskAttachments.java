@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
  * The elastic network interface an awsvpc task shows, as ECS shows it: an attachment of type
  * {@code ElasticNetworkInterface} with the details subnetId, networkInterfaceId, macAddress,
  * privateDnsName and privateIPv4Address, PRECREATED when the task is created, ATTACHED once it
- * runs and DETACHED once it stopped ({@code connectivity} is set by the agent's first report); and each container's
+ * runs, DETACHING while its agent releases the address (DEPROVISIONING) and DETACHED once it stopped ({@code connectivity} is set by the agent's first report); and each container's
  * {@code networkInterfaces} entry naming the attachment and the address. Pure.
  */
 public final class TaskAttachments {
@@ -56,15 +56,16 @@ public final class TaskAttachments {
 
   /**
    * {@code task} with its ENI attachment's status following its known status: ATTACHED once
-   * RUNNING, DETACHED once STOPPED. Tasks without
+   * RUNNING, DETACHING while DEPROVISIONING, DETACHED once STOPPED. Tasks without
    * an ENI attachment come back unchanged.
    */
   public static Task follow(Task task) {
-    if (task.attachments().stream().noneMatch(a -> ENI.equals(a.type()))) {
+    if (!hasEni(task)) {
       return task;
     }
     String status = switch (task.lastStatus() == null ? "" : task.lastStatus()) {
-      case "RUNNING", "DEACTIVATING", "STOPPING", "DEPROVISIONING" -> "ATTACHED";
+      case "RUNNING", "DEACTIVATING", "STOPPING" -> "ATTACHED";
+      case "DEPROVISIONING" -> "DETACHING";
       case "STOPPED" -> "DETACHED";
       default -> null;
     };
@@ -82,6 +83,11 @@ public final class TaskAttachments {
       }
     }
     return changed ? task.toBuilder().attachments(next).build() : task;
+  }
+
+  /** True for an awsvpc task: it has an ENI attachment. */
+  public static boolean hasEni(Task task) {
+    return task.attachments().stream().anyMatch(a -> ENI.equals(a.type()));
   }
 
   private static String hex(RandomGenerator random, int digits) {

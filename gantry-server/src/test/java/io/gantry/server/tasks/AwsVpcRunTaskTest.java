@@ -132,6 +132,12 @@ class AwsVpcRunTaskTest {
     assertThat(ecs.instance("default", instance.id()).pendingTasksCount()).isEqualTo(5);
 
     Task first = five.tasks().get(0);
+    ecs.state.apply(TaskFixture.SCOPE, "default", instance.id(), TaskFixture.report(first, "RUNNING", "STOPPED", 0),
+        TaskFixture.NOW);
+    Task deprovisioning = ecs.describeOne("default", first.taskArn());
+    assertThat(deprovisioning.lastStatus()).as("the agent still holds the address").isEqualTo("DEPROVISIONING");
+    assertThat(deprovisioning.attachments().get(0).status()).isEqualTo("DETACHING");
+    assertThat(ecs.store.kv().get(AddressAllocator.key(TINY, address(first)))).isPresent();
     ecs.state.apply(TaskFixture.SCOPE, "default", instance.id(), TaskFixture.report(first, "STOPPED", "STOPPED", 0),
         TaskFixture.NOW);
     assertThat(ecs.store.kv().get(AddressAllocator.key(TINY, address(first)))).isEmpty();
