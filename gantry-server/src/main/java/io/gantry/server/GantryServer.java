@@ -8,6 +8,7 @@ import io.gantry.server.auth.CredentialsFile;
 import io.gantry.server.auth.KeyRing;
 import io.gantry.server.agents.AgentGateway;
 import io.gantry.server.attributes.AttributeHandler;
+import io.gantry.server.capacity.CapacityProviderHandler;
 import io.gantry.server.clusters.ClusterHandler;
 import io.gantry.server.instances.ContainerInstanceHandler;
 import io.gantry.server.dispatch.EcsDispatcher;
@@ -102,6 +103,7 @@ public final class GantryServer implements AutoCloseable {
       OperationRegistry registry = new OperationRegistry();
       for (EcsHandler handler : List.of(
           new ClusterHandler(store, tags, placement),
+          new CapacityProviderHandler(store, tags),
           new TaskDefinitionHandler(store, tags),
           new TagHandler(store, tags),
           new ContainerInstanceHandler(store, tags, placement),

@@ -16,9 +16,11 @@ import java.time.Duration;
  * @param instanceType the {@code ecs.instance-type} attribute
  * @param privilegedAllowed whether tasks may run privileged containers
  * @param stopTimeout the default time between SIGTERM and SIGKILL
+ * @param capacityProvider the capacity provider this machine joins ({@code --capacity-provider}), or null
  */
 public record AgentConfig(URI endpoint, String cluster, String region, Path dataDir, long reservedMemoryMib,
-    String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout) {
+    String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout,
+    String capacityProvider) {
 
   public AgentConfig {
     if (endpoint == null || cluster == null || cluster.isBlank() || region == null || dataDir == null) {
@@ -27,10 +29,14 @@ public record AgentConfig(URI endpoint, String cluster, String region, Path data
     if (reservedMemoryMib < 0) {
       throw new IllegalArgumentException("reserved memory must not be negative");
     }
+    if (capacityProvider != null && !capacityProvider.matches("[a-zA-Z0-9_-]{1,255}")) {
+      throw new IllegalArgumentException("a capacity provider name has 1-255 letters, digits, hyphens and "
+          + "underscores: " + capacityProvider);
+    }
   }
 
   public static AgentConfig defaults(URI endpoint, String cluster, Path dataDir) {
     return new AgentConfig(endpoint, cluster, "us-east-1", dataDir, 256, "us-east-1a", "gantry.local", false,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30), null);
   }
 }
