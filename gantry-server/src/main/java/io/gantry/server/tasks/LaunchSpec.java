@@ -5,6 +5,7 @@ import io.gantry.api.ecs.task.PlacementStrategy;
 import io.gantry.model.Arn;
 import io.gantry.model.Scope;
 import io.gantry.model.Tag;
+import io.gantry.model.cluster.CapacityProviderStrategyItem;
 import io.gantry.model.instance.ContainerInstance;
 import io.gantry.model.task.Container;
 import io.gantry.model.task.ContainerOverride;
@@ -34,6 +35,7 @@ import java.util.random.RandomGenerator;
  * @param overrides the overrides as the task shows them (one entry per container)
  * @param placement the parsed strategies, constraints and required attributes placement applies
  * @param hostPorts the static host ports each task reserves, by {@link TaskDemand#portKey}
+ * @param capacityProviderStrategy the strategy the tasks are split over (empty: by {@code launchType})
  */
 record LaunchSpec(
     Scope scope,
@@ -51,9 +53,11 @@ record LaunchSpec(
     PlacementRules placement,
     String clientToken,
     String requestFingerprint,
-    Map<String, Integer> hostPorts) {
+    Map<String, Integer> hostPorts,
+    List<CapacityProviderStrategyItem> capacityProviderStrategy) {
 
   LaunchSpec {
+    capacityProviderStrategy = capacityProviderStrategy == null ? List.of() : List.copyOf(capacityProviderStrategy);
     tags = List.copyOf(tags);
     placementConstraints = placementConstraints == null ? List.of() : List.copyOf(placementConstraints);
     placementStrategy = placementStrategy == null ? List.of() : List.copyOf(placementStrategy);
@@ -122,8 +126,10 @@ record LaunchSpec(
           null, null, null, List.of(), HealthStatus.UNKNOWN.name(), null, text(cpu), text(memory), text(reservation),
           null));
     }
+    LaunchTarget target = target(instance);
     return Task.builder()
         .attachments(List.of())
+        .capacityProviderName(target.capacityProviderName())
         .attributes(instance == null ? List.of() : architecture(instance))
         .availabilityZone(instance == null ? null : attribute(instance, "ecs.availability-zone"))
         .clusterArn(Arn.cluster(scope, cluster))
@@ -136,7 +142,7 @@ record LaunchSpec(
         .group(group)
         .healthStatus(HealthStatus.UNKNOWN.name())
         .lastStatus(TaskStatus.PENDING.name())
-        .launchType(launchType)
+        .launchType(target.launchType())
         .memory(overrides.memory() != null ? overrides.memory() : taskDefinition.memory())
         .overrides(overrides)
         .startedBy(startedBy)
@@ -144,6 +150,14 @@ record LaunchSpec(
         .taskDefinitionArn(taskDefinition.taskDefinitionArn())
         .version(1L)
         .build();
+  }
+
+  /** Where a task placed on {@code instance} goes: its instance's provider when the launch uses a strategy. */
+  LaunchTarget target(ContainerInstance instance) {
+    if (capacityProviderStrategy.isEmpty() || instance == null) {
+      return new LaunchTarget(null, launchType);
+    }
+    return LaunchTarget.of(instance.capacityProviderName());
   }
 
   /** The instance's CPU architecture attribute, which ECS copies onto the task. */

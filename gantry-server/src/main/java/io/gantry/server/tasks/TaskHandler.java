@@ -13,6 +13,7 @@ import io.gantry.api.json.AwsJson;
 import io.gantry.model.EcsException;
 import io.gantry.model.Scope;
 import io.gantry.model.Tag;
+import io.gantry.model.cluster.Cluster;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.server.clusters.ClusterRefs;
 import io.gantry.server.dispatch.EcsHandler;
@@ -76,12 +77,18 @@ public final class TaskHandler implements EcsHandler {
 
   public TasksResponse runTask(RequestContext ctx, RunTaskRequest req) {
     Scope scope = ctx.scope();
-    String cluster = clusters.active(scope, req.cluster()).value().clusterName();
+    Cluster clusterRecord = clusters.active(scope, req.cluster()).value();
+    String cluster = clusterRecord.clusterName();
     int count = LaunchRules.count(req.count());
     String token = LaunchRules.clientToken(req.clientToken());
     TaskDefinition td = activeDefinition(scope, req.taskDefinition());
-    boolean strategy = req.capacityProviderStrategy() != null && !req.capacityProviderStrategy().isEmpty();
-    String launchType = LaunchRules.launchType(req.launchType(), strategy, td);
+    boolean given = req.capacityProviderStrategy() != null && !req.capacityProviderStrategy().isEmpty();
+    if (given && req.launchType() != null) {
+      LaunchRules.launchType(req.launchType(), true, td);
+    }
+    var strategy = CapacityPlacement.strategy(req.capacityProviderStrategy(), req.launchType(), clusterRecord);
+    String launchType = LaunchRules.launchType(req.launchType(), !strategy.isEmpty(), td);
+    CapacityPlacement.compatible(strategy, td);
     LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations());
     LaunchSpec.PlacementRules placement = new LaunchSpec.PlacementRules(LaunchRules.strategies(req.placementStrategy()),
         LaunchRules.constraints(req.placementConstraints(), td), LaunchRules.requiredAttributes(td));
@@ -90,7 +97,7 @@ public final class TaskHandler implements EcsHandler {
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), req.placementConstraints(), req.placementStrategy(), placement,
-        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td));
+        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td), strategy);
     return launcher.run(spec, count, ctx.now());
   }
 
@@ -113,7 +120,7 @@ public final class TaskHandler implements EcsHandler {
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), null, null, LaunchSpec.PlacementRules.NONE, null, null,
-        TaskDemand.staticHostPorts(td));
+        TaskDemand.staticHostPorts(td), List.of());
     return launcher.start(spec, targets, ctx.now());
   }
 
