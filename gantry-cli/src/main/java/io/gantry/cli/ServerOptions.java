@@ -26,7 +26,11 @@ final class ServerOptions {
   @Option(names = "--etcd-endpoints", description = "Comma-separated etcd client URLs for --store etcd, e.g. http://10.0.0.1:2379,http://10.0.0.2:2379 (env GANTRY_ETCD_ENDPOINTS).")
   String etcdEndpoints;
 
-  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id, store, etcd-endpoints (env GANTRY_CONFIG).")
+  @Option(names = "--capacity-hook", description = "Shell command managed scaling runs when a capacity provider needs "
+      + "more or fewer instances (env GANTRY_CAPACITY_HOOK; see README, Capacity providers).")
+  String capacityHook;
+
+  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id, store, etcd-endpoints, capacity-hook (env GANTRY_CONFIG).")
   Path configFile;
 
   /** Defaults < file < environment < flags. */
@@ -36,6 +40,7 @@ final class ServerOptions {
     if (file != null) {
       config = config.withFile(file);
     }
-    return config.withEnvironment(env).with(bind, port, dataDir, accountId).withStore(store, etcdEndpoints);
+    return config.withEnvironment(env).with(bind, port, dataDir, accountId).withStore(store, etcdEndpoints)
+        .withCapacityHook(capacityHook);
   }
 }

@@ -23,9 +23,11 @@ import java.util.Properties;
  * @param etcdEndpoints the etcd members' client URLs when {@code store} is {@code etcd}
  * @param lostTaskGrace how long an instance's agent may stay disconnected before the service
  *     scheduler gives its tasks up as lost and replaces them elsewhere
+ * @param capacityHook the shell command managed scaling runs when a capacity provider's
+ *     reservation leaves its target (null: managed scaling only computes the metric)
  */
 public record ServerConfig(String bind, int port, Path dataDir, String accountId, String store,
-    List<URI> etcdEndpoints, Duration lostTaskGrace) {
+    List<URI> etcdEndpoints, Duration lostTaskGrace, String capacityHook) {
   public static final String DEFAULT_ACCOUNT = "000000000000";
   public static final String EMBEDDED = "embedded";
   public static final String ETCD = "etcd";
@@ -56,7 +58,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
 
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 8080, Path.of(".gantry"), DEFAULT_ACCOUNT, EMBEDDED, List.of(),
-        DEFAULT_LOST_TASK_GRACE);
+        DEFAULT_LOST_TASK_GRACE, null);
   }
 
   public Path credentialsFile() {
@@ -70,7 +72,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
   /**
    * This configuration with values from a properties file ({@code bind}, {@code port}, {@code
    * data-dir}, {@code account-id}, {@code store}, {@code etcd-endpoints}, {@code
-   * lost-task-grace-seconds}).
+   * lost-task-grace-seconds}, {@code capacity-hook}).
    */
   public ServerConfig withFile(Path file) throws IOException {
     Properties p = new Properties();
@@ -79,18 +81,20 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     }
     return with(p.getProperty("bind"), p.getProperty("port"), p.getProperty("data-dir"), p.getProperty("account-id"))
         .withStore(p.getProperty("store"), p.getProperty("etcd-endpoints"))
-        .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"));
+        .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"))
+        .withCapacityHook(p.getProperty("capacity-hook"));
   }
 
   /**
    * This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR},
    * {@code GANTRY_ACCOUNT_ID}, {@code GANTRY_STORE}, {@code GANTRY_ETCD_ENDPOINTS}, {@code
-   * GANTRY_LOST_TASK_GRACE_SECONDS}.
+   * GANTRY_LOST_TASK_GRACE_SECONDS}, {@code GANTRY_CAPACITY_HOOK}.
    */
   public ServerConfig withEnvironment(Map<String, String> env) {
     return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"))
         .withStore(env.get("GANTRY_STORE"), env.get("GANTRY_ETCD_ENDPOINTS"))
-        .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"));
+        .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"))
+        .withCapacityHook(env.get("GANTRY_CAPACITY_HOOK"));
   }
 
   /** This configuration with the store kind and the comma-separated etcd endpoints replaced when given. */
@@ -109,11 +113,17 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
       }
     }
     String kind = blank(newStore) ? store : newStore.strip();
-    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace);
+    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace, capacityHook);
   }
 
   public ServerConfig withLostTaskGrace(Duration grace) {
-    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace);
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace, capacityHook);
+  }
+
+  /** This configuration with the capacity hook command replaced when given. */
+  public ServerConfig withCapacityHook(String command) {
+    return blank(command) ? this : new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints,
+        lostTaskGrace, command.strip());
   }
 
   private ServerConfig withLostTaskGrace(String seconds) {
@@ -141,7 +151,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         blank(newBind) ? bind : newBind.strip(),
         p,
         blank(newDataDir) ? dataDir : Path.of(newDataDir.strip()),
-        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace);
+        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace, capacityHook);
   }
 
   private static boolean blank(String s) {
