@@ -79,8 +79,8 @@ public final class ScalingController implements AutoCloseable {
     }
   }
 
-  /** One pass over every scope's providers. */
-  void pass() {
+  /** One pass over every scope's providers (the loop's body; tests call it directly). */
+  public void pass() {
     for (Scope scope : scopes()) {
       List<Versioned<CapacityProvider>> providers = store.list(StateKeys.capacityProviders(scope),
           CapacityProvider.class);

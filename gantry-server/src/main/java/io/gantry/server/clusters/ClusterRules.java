@@ -10,8 +10,6 @@ import java.util.Set;
 
 /** ECS's rules for cluster settings, configuration and capacity-provider strategies. Pure. */
 public final class ClusterRules {
-  /** Capacity providers every cluster can use without creating them. */
-  static final Set<String> BUILT_IN_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
   private static final Set<String> INSIGHTS_VALUES = Set.of("enabled", "disabled", "enhanced");
   private static final int MAX_STRATEGY_ITEMS = 20;
   /** ECS's words for a strategy that names a provider the cluster does not have. */

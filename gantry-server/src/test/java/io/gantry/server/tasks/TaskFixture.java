@@ -77,6 +77,7 @@ final class TaskFixture implements AutoCloseable {
     state = new TaskStateService(store, placement);
     new ClusterHandler(store, tags, placement).register(registry);
     new io.gantry.server.capacity.CapacityProviderHandler(store, tags).register(registry);
+    new io.gantry.server.services.ServiceHandler(store, tags).register(registry);
     new ContainerInstanceHandler(store, tags, placement, new Random(42)).register(registry);
     new TaskDefinitionHandler(store, tags).register(registry);
     new TagHandler(store, tags).register(registry);
