@@ -100,7 +100,7 @@ public final class ServiceHandler implements EcsHandler {
     var strategy = ServiceTasks.capacityProviderStrategy(req.capacityProviderStrategy(), req.launchType(),
         clusters.active(scope, req.cluster()).value(), td);
     String launchType = ServiceTasks.launchType(req.launchType(), !strategy.isEmpty(), td);
-    ServiceRules.platformVersion(req.platformVersion(), launchType);
+    ServiceRules.platformVersion(req.platformVersion(), launchType != null ? launchType : "EC2");
     ServiceTasks.supported(td, req.networkConfiguration(), null);
     ServiceTasks.checkPlacement(req.placementConstraints(), req.placementStrategy(), td);
     DeploymentConfiguration configuration = ServiceRules.configuration(req.deploymentConfiguration(), null);

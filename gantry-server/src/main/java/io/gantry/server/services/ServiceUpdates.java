@@ -39,7 +39,7 @@ final class ServiceUpdates {
     if (req.deploymentController() != null) {
       ServiceRules.controller(req.deploymentController());
     }
-    ServiceRules.platformVersion(req.platformVersion(), s.launchType());
+    ServiceRules.platformVersion(req.platformVersion(), s.launchType() != null ? s.launchType() : "EC2");
     TaskDefinition td = activeDefinition(scope, req.taskDefinition() != null ? req.taskDefinition()
         : s.taskDefinition());
     List<CapacityProviderStrategyItem> strategy = s.capacityProviderStrategy();
