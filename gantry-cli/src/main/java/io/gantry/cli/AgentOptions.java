@@ -36,6 +36,10 @@ final class AgentOptions {
   @Option(names = "--allow-privileged", description = "Let tasks run privileged containers (GANTRY_ALLOW_PRIVILEGED=true).")
   boolean allowPrivileged;
 
+  @Option(names = "--capacity-provider", description = "Capacity provider this machine joins (GANTRY_CAPACITY_PROVIDER); "
+      + "create it first with aws ecs create-capacity-provider.")
+  String capacityProvider;
+
   AgentConfig resolve(Map<String, String> env, URI defaultEndpoint, Path defaultDataDir) {
     return resolve(env, defaultEndpoint, defaultDataDir, null);
   }
@@ -55,7 +59,10 @@ final class AgentOptions {
         pick(availabilityZone, env.get("GANTRY_AVAILABILITY_ZONE"), reg + "a"),
         pick(instanceType, env.get("GANTRY_INSTANCE_TYPE"), base.instanceType()),
         allowPrivileged || "true".equalsIgnoreCase(env.get("GANTRY_ALLOW_PRIVILEGED")),
-        Duration.ofSeconds(30), pick(pauseImage, env.get("GANTRY_PAUSE_IMAGE"), "gantry/pause:latest"));
+        Duration.ofSeconds(30), pick(pauseImage, env.get("GANTRY_PAUSE_IMAGE"), "gantry/pause:latest"),
+        capacityProvider != null && !capacityProvider.isBlank() ? capacityProvider
+            : env.get("GANTRY_CAPACITY_PROVIDER") == null || env.get("GANTRY_CAPACITY_PROVIDER").isBlank() ? null
+            : env.get("GANTRY_CAPACITY_PROVIDER"));
   }
 
   private static String pick(String flag, String envValue, String fallback) {

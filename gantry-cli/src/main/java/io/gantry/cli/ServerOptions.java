@@ -32,7 +32,11 @@ final class ServerOptions {
   @Option(names = "--subnet-pool", description = "Where each zone's default /24 subnet comes from (default 10.201.0.0/16; env GANTRY_SUBNET_POOL).")
   String subnetPool;
 
-  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id, store, etcd-endpoints, subnets, subnet-pool (env GANTRY_CONFIG).")
+  @Option(names = "--capacity-hook", description = "Shell command managed scaling runs when a capacity provider needs "
+      + "more or fewer instances (env GANTRY_CAPACITY_HOOK; see README, Capacity providers).")
+  String capacityHook;
+
+  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id, store, etcd-endpoints, subnets, subnet-pool, capacity-hook (env GANTRY_CONFIG).")
   Path configFile;
 
   /** Defaults < file < environment < flags. */
@@ -43,6 +47,6 @@ final class ServerOptions {
       config = config.withFile(file);
     }
     return config.withEnvironment(env).with(bind, port, dataDir, accountId).withStore(store, etcdEndpoints)
-        .withSubnets(subnets, subnetPool);
+        .withSubnets(subnets, subnetPool).withCapacityHook(capacityHook);
   }
 }

@@ -8,6 +8,9 @@ import io.gantry.server.auth.CredentialsFile;
 import io.gantry.server.auth.KeyRing;
 import io.gantry.server.agents.AgentGateway;
 import io.gantry.server.attributes.AttributeHandler;
+import io.gantry.server.capacity.CapacityHook;
+import io.gantry.server.capacity.CapacityProviderHandler;
+import io.gantry.server.capacity.ScalingController;
 import io.gantry.server.clusters.ClusterHandler;
 import io.gantry.server.instances.ContainerInstanceHandler;
 import io.gantry.server.dispatch.EcsDispatcher;
@@ -71,10 +74,15 @@ public final class GantryServer implements AutoCloseable {
   private final boolean credentialsCreated;
   private final PlacementState placement;
   private final ServiceController services;
+  private final ScalingController scaling;
+  /** How often managed scaling looks at capacity providers, and the least time between two hook calls for one. */
+  static final Duration SCALING_INTERVAL = Duration.ofSeconds(5);
+  static final Duration SCALING_COOLDOWN = Duration.ofSeconds(30);
 
   private GantryServer(ServerConfig config, KvStore kv, Server jetty, AgentGateway gateway, StoppedTaskReaper reaper,
       PlacementState placement, ServiceController services, KeyRing keyRing, Clock clock, List<AccessKey> keys,
-      boolean created) {
+      boolean created, ScalingController scaling) {
+    this.scaling = scaling;
     this.config = config;
     this.services = services;
     this.placement = placement;
@@ -104,6 +112,7 @@ public final class GantryServer implements AutoCloseable {
       OperationRegistry registry = new OperationRegistry();
       for (EcsHandler handler : List.of(
           new ClusterHandler(store, tags, placement),
+          new CapacityProviderHandler(store, tags),
           new TaskDefinitionHandler(store, tags),
           new TagHandler(store, tags),
           new ContainerInstanceHandler(store, tags, placement),
@@ -127,8 +136,11 @@ public final class GantryServer implements AutoCloseable {
       ServiceController services = new ServiceController(store, tags,
           new ServiceTasks(store, tags, placement, new SecureRandom(), networking), clock, new SecureRandom(),
           ServiceController.Settings.defaults().withLostTaskGrace(config.lostTaskGrace())).start();
+      ScalingController scaling = config.capacityHook() == null ? null : new ScalingController(store, placement,
+          new CapacityHook(config.capacityHook(), Duration.ofMinutes(1)), clock, SCALING_COOLDOWN)
+          .start(SCALING_INTERVAL);
       GantryServer server = new GantryServer(config, kv, jetty, gateway, reaper, placement, services, keys, clock,
-          loaded.keys(), loaded.created());
+          loaded.keys(), loaded.created(), scaling);
       log.info("Gantry control plane listening on {} (data: {}, credentials: {})",
           server.endpoint(), config.dataDir(), config.credentialsFile());
       return server;
@@ -219,6 +231,9 @@ public final class GantryServer implements AutoCloseable {
   public void close() {
     try {
       services.close();
+      if (scaling != null) {
+        scaling.close();
+      }
       reaper.close();
       gateway.close();
       jetty.stop();

@@ -30,9 +30,11 @@ import io.gantry.server.network.SubnetCatalog;
  *     subnet-abc=10.202.0.0/24@us-east-1a,…}), beside each zone's default subnet
  * @param subnetPool where each zone's default /24 subnet comes from ({@code subnet-pool}, default
  *     10.201.0.0/16)
+ * @param capacityHook the shell command managed scaling runs when a capacity provider's
+ *     reservation leaves its target (null: managed scaling only computes the metric)
  */
 public record ServerConfig(String bind, int port, Path dataDir, String accountId, String store,
-    List<URI> etcdEndpoints, Duration lostTaskGrace, List<Subnet> subnets, Ipv4Cidr subnetPool) {
+    List<URI> etcdEndpoints, Duration lostTaskGrace, List<Subnet> subnets, Ipv4Cidr subnetPool, String capacityHook) {
   public static final String DEFAULT_ACCOUNT = "000000000000";
   public static final String EMBEDDED = "embedded";
   public static final String ETCD = "etcd";
@@ -66,7 +68,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
 
   public ServerConfig(String bind, int port, Path dataDir, String accountId, String store, List<URI> etcdEndpoints,
       Duration lostTaskGrace) {
-    this(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, List.of(), SubnetCatalog.DEFAULT_POOL);
+    this(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, List.of(), SubnetCatalog.DEFAULT_POOL,
+        null);
   }
 
   /** The subnets awsvpc tasks may name: the configured ones and the default pool. */
@@ -78,7 +81,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
   public ServerConfig withSubnets(String newSubnets, String newPool) {
     List<Subnet> list = blank(newSubnets) ? subnets : SubnetCatalog.parseList(newSubnets);
     Ipv4Cidr pool = blank(newPool) ? subnetPool : Ipv4Cidr.parse(newPool.strip());
-    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, list, pool);
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, list, pool,
+        capacityHook);
   }
 
   public static ServerConfig defaults() {
@@ -97,7 +101,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
   /**
    * This configuration with values from a properties file ({@code bind}, {@code port}, {@code
    * data-dir}, {@code account-id}, {@code store}, {@code etcd-endpoints}, {@code
-   * lost-task-grace-seconds}, {@code subnets}, {@code subnet-pool}).
+   * lost-task-grace-seconds}, {@code subnets}, {@code subnet-pool}, {@code capacity-hook}).
    */
   public ServerConfig withFile(Path file) throws IOException {
     Properties p = new Properties();
@@ -107,19 +111,22 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     return with(p.getProperty("bind"), p.getProperty("port"), p.getProperty("data-dir"), p.getProperty("account-id"))
         .withStore(p.getProperty("store"), p.getProperty("etcd-endpoints"))
         .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"))
-        .withSubnets(p.getProperty("subnets"), p.getProperty("subnet-pool"));
+        .withSubnets(p.getProperty("subnets"), p.getProperty("subnet-pool"))
+        .withCapacityHook(p.getProperty("capacity-hook"));
   }
 
   /**
    * This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR},
    * {@code GANTRY_ACCOUNT_ID}, {@code GANTRY_STORE}, {@code GANTRY_ETCD_ENDPOINTS}, {@code
-   * GANTRY_LOST_TASK_GRACE_SECONDS}, {@code GANTRY_SUBNETS}, {@code GANTRY_SUBNET_POOL}.
+   * GANTRY_LOST_TASK_GRACE_SECONDS}, {@code GANTRY_SUBNETS}, {@code GANTRY_SUBNET_POOL}, {@code
+   * GANTRY_CAPACITY_HOOK}.
    */
   public ServerConfig withEnvironment(Map<String, String> env) {
     return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"))
         .withStore(env.get("GANTRY_STORE"), env.get("GANTRY_ETCD_ENDPOINTS"))
         .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"))
-        .withSubnets(env.get("GANTRY_SUBNETS"), env.get("GANTRY_SUBNET_POOL"));
+        .withSubnets(env.get("GANTRY_SUBNETS"), env.get("GANTRY_SUBNET_POOL"))
+        .withCapacityHook(env.get("GANTRY_CAPACITY_HOOK"));
   }
 
   /** This configuration with the store kind and the comma-separated etcd endpoints replaced when given. */
@@ -138,11 +145,19 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
       }
     }
     String kind = blank(newStore) ? store : newStore.strip();
-    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace, subnets, subnetPool);
+    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace, subnets, subnetPool,
+        capacityHook);
   }
 
   public ServerConfig withLostTaskGrace(Duration grace) {
-    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace, subnets, subnetPool);
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace, subnets, subnetPool,
+        capacityHook);
+  }
+
+  /** This configuration with the capacity hook command replaced when given. */
+  public ServerConfig withCapacityHook(String command) {
+    return blank(command) ? this : new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints,
+        lostTaskGrace, subnets, subnetPool, command.strip());
   }
 
   private ServerConfig withLostTaskGrace(String seconds) {
@@ -171,7 +186,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         p,
         blank(newDataDir) ? dataDir : Path.of(newDataDir.strip()),
         blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace, subnets,
-        subnetPool);
+        subnetPool, capacityHook);
   }
 
   private static boolean blank(String s) {

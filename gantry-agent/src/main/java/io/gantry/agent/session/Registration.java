@@ -19,6 +19,9 @@ public final class Registration {
   /** Ports the ECS agent reserves on every instance (SSH, Docker, the ECS agent's own). */
   public static final List<String> RESERVED_PORTS = List.of("22", "2375", "2376", "51678", "51679");
 
+  /** The attribute that tells the control plane which capacity provider the machine joins. */
+  public static final String CAPACITY_PROVIDER_ATTRIBUTE = "gantry.capacity-provider";
+
   private Registration() {}
 
   /** The RegisterContainerInstance input for this machine. */
@@ -44,6 +47,9 @@ public final class Registration {
     attrs.put("ecs.instance-type", config.instanceType());
     for (Map.Entry<String, String> a : attrs.entrySet()) {
       attributes.addObject().put("name", a.getKey()).put("value", a.getValue());
+    }
+    if (config.capacityProvider() != null) {
+      attributes.addObject().put("name", CAPACITY_PROVIDER_ATTRIBUTE).put("value", config.capacityProvider());
     }
     for (String capability : capabilities(config)) {
       attributes.addObject().put("name", capability);

@@ -78,6 +78,13 @@ public record ContainerInstance(
         pendingTasksCount, agentUpdateStatus, newAttributes, registeredAt, attachments, tags, healthStatus);
   }
 
+  /** This instance in capacity provider {@code name} (null: none), as its agent registered it. */
+  public ContainerInstance withCapacityProviderName(String name) {
+    return new ContainerInstance(containerInstanceArn, ec2InstanceId, name, version, versionInfo,
+        remainingResources, registeredResources, status, statusReason, agentConnected, runningTasksCount,
+        pendingTasksCount, agentUpdateStatus, attributes, registeredAt, attachments, tags, healthStatus);
+  }
+
   /**
    * This instance registered again by its agent (same id and registration time): new resources,
    * versions and attributes, the agent connected, as one more change.

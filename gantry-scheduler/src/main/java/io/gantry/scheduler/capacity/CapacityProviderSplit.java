@@ -11,9 +11,9 @@ import java.util.Set;
 /**
  * Splits a number of tasks over a capacity-provider strategy as ECS does: the one provider with a
  * {@code base} first receives tasks until it runs {@code base} of them; every further task goes
- * to the provider with a positive {@code weight} whose tasks beyond its base would, with this
- * one, be the smallest share of its weight (ties to the provider listed first), so the tasks
- * beyond the bases follow the weights' ratio. Tasks already running per provider count, so a
+ * to the provider with a positive {@code weight} furthest below its weight's share of the tasks
+ * beyond the bases (ties to the provider listed first), so those tasks follow the weights' ratio,
+ * each provider within one task of its exact share. Tasks already running per provider count, so a
  * service keeps converging on the ratio. Pure.
  */
 public final class CapacityProviderSplit {
@@ -65,15 +65,32 @@ public final class CapacityProviderSplit {
     return java.util.Collections.unmodifiableMap(result);
   }
 
-  /** The weighted provider furthest below its share after one more task; the only provider when none has weight. */
+  /**
+   * The weighted provider furthest below its share of the tasks beyond the bases once one more
+   * is added (largest {@code (T+1)·weight/W − excess}, ties to the one listed first); the only
+   * provider when none has weight. Choosing by that deficit keeps every provider within one task
+   * of its exact share at every step (choosing the smallest share after the task instead, as
+   * D'Hondt does, lets heavy weights run ahead by more than one).
+   */
   private static int byWeight(int[] base, int[] weight, long[] held) {
+    long totalWeight = 0;
+    long beyond = 0;
+    for (int p = 0; p < weight.length; p++) {
+      if (weight[p] > 0) {
+        totalWeight += weight[p];
+        beyond += excess(p, base, held);
+      }
+    }
     int best = -1;
+    long bestDeficit = 0;
     for (int p = 0; p < weight.length; p++) {
       if (weight[p] == 0) {
         continue;
       }
-      if (best < 0 || (excess(p, base, held) + 1) * weight[best] < (excess(best, base, held) + 1) * weight[p]) {
+      long deficit = (beyond + 1) * weight[p] - excess(p, base, held) * totalWeight;
+      if (best < 0 || deficit > bestDeficit) {
         best = p;
+        bestDeficit = deficit;
       }
     }
     return best < 0 ? 0 : best;

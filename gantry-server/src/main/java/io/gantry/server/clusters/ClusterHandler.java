@@ -49,9 +49,11 @@ public final class ClusterHandler implements EcsHandler {
   private final TagStore tags;
   private final ClusterRefs refs;
   private final PlacementState placement;
+  private final ClusterCapacity capacity;
 
   public ClusterHandler(EntityStore store, TagStore tags, PlacementState placement) {
     this.store = store;
+    this.capacity = new ClusterCapacity(new io.gantry.server.capacity.CapacityProviders(store));
     this.placement = placement;
     this.tags = tags;
     this.refs = new ClusterRefs(store);
@@ -82,7 +84,6 @@ public final class ClusterHandler implements EcsHandler {
     List<String> providers = req.capacityProviders() == null ? List.of() : List.copyOf(req.capacityProviders());
     var strategy = req.defaultCapacityProviderStrategy() == null ? List.<io.gantry.model.cluster.CapacityProviderStrategyItem>of()
         : List.copyOf(req.defaultCapacityProviderStrategy());
-    ClusterRules.capacityProviders(providers, strategy, ClusterRules.BUILT_IN_PROVIDERS);
     String key = StateKeys.cluster(scope, name);
     String arn = Arn.cluster(scope, name);
     Cluster created = store.retry(attempt -> {
@@ -96,6 +97,7 @@ public final class ClusterHandler implements EcsHandler {
           providers, strategy, List.of(), null, req.serviceConnectDefaults());
       Txn.Builder txn = Txn.builder().unchangedSince(key, existing.map(Versioned::modRevision).orElse(0L))
           .put(key, store.encode(cluster));
+      capacity.check(scope, providers, strategy, txn);
       if (newTags.isEmpty()) {
         tags.delete(txn, scope, arn); // a recreated cluster does not inherit the old one's tags
       } else {
@@ -171,8 +173,15 @@ public final class ClusterHandler implements EcsHandler {
     List<String> providers = req.capacityProviders() == null ? List.of() : List.copyOf(req.capacityProviders());
     var strategy = req.defaultCapacityProviderStrategy() == null
         ? List.<io.gantry.model.cluster.CapacityProviderStrategyItem>of() : List.copyOf(req.defaultCapacityProviderStrategy());
-    ClusterRules.capacityProviders(providers, strategy, ClusterRules.BUILT_IN_PROVIDERS);
-    Cluster updated = modify(ctx.scope(), req.cluster(), c -> c.withCapacityProviders(providers, strategy));
+    Scope scope = ctx.scope();
+    Cluster updated = store.retry(attempt -> {
+      Versioned<Cluster> current = refs.active(scope, req.cluster());
+      Txn.Builder txn = Txn.builder().modRevisionIs(current.key(), current.modRevision());
+      capacity.check(scope, providers, strategy, txn);
+      capacity.checkRemovals(scope, current.value(), providers);
+      Cluster next = current.value().withCapacityProviders(providers, strategy);
+      return new EntityStore.Attempt<>(txn.put(current.key(), store.encode(next)).build(), next);
+    });
     return new ClusterResponse(view(ctx.scope(), updated, Set.of("SETTINGS", "CONFIGURATIONS"), true));
   }
 

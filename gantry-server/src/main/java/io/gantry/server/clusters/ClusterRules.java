@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Set;
 
 /** ECS's rules for cluster settings, configuration and capacity-provider strategies. Pure. */
-final class ClusterRules {
-  /** Capacity providers every cluster can use without creating them. */
-  static final Set<String> BUILT_IN_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
+public final class ClusterRules {
   private static final Set<String> INSIGHTS_VALUES = Set.of("enabled", "disabled", "enhanced");
   private static final int MAX_STRATEGY_ITEMS = 20;
+  /** ECS's words for a strategy that names a provider the cluster does not have. */
+  public static final String NOT_ASSOCIATED = "The specified capacity provider strategy cannot contain a capacity "
+      + "provider that is not associated with the cluster. Associate the capacity provider with the cluster or "
+      + "specify a valid capacity provider and try again.";
 
   private ClusterRules() {}
 
@@ -79,7 +81,7 @@ final class ClusterRules {
     strategy(strategy, seen);
   }
 
-  static void strategy(List<CapacityProviderStrategyItem> strategy, Set<String> allowed) {
+  public static void strategy(List<CapacityProviderStrategyItem> strategy, Set<String> allowed) {
     if (strategy.size() > MAX_STRATEGY_ITEMS) {
       throw EcsException.invalidParameter("The capacity provider strategy can contain at most " + MAX_STRATEGY_ITEMS + " items.");
     }
@@ -90,8 +92,7 @@ final class ClusterRules {
         throw EcsException.invalidParameter("capacityProvider must be specified in a capacity provider strategy item.");
       }
       if (!allowed.contains(item.capacityProvider())) {
-        throw EcsException.invalidParameter("The capacity provider '" + item.capacityProvider()
-            + "' is not associated with the cluster. Associate it with PutClusterCapacityProviders first.");
+        throw EcsException.invalidParameter(NOT_ASSOCIATED);
       }
       if (!names.add(item.capacityProvider())) {
         throw EcsException.invalidParameter("The capacity provider strategy contains a duplicate capacity provider: "

@@ -10,6 +10,8 @@ import io.gantry.api.ecs.instance.RegisterContainerInstanceRequest;
 import io.gantry.api.ecs.instance.UpdateContainerInstancesStateRequest;
 import io.gantry.model.Arn;
 import io.gantry.model.EcsException;
+import io.gantry.model.capacity.CapacityProvider;
+import io.gantry.server.capacity.CapacityProviders;
 import io.gantry.model.Failure;
 import io.gantry.model.Scope;
 import io.gantry.model.Tag;
@@ -89,6 +91,11 @@ public final class ContainerInstanceHandler implements EcsHandler {
     Scope scope = ctx.scope();
     List<Tag> newTags = Tags.validate(req.tags());
     Registration registration = Registration.of(req);
+    if (registration.capacityProvider != null && (CapacityProvider.builtIn(registration.capacityProvider)
+        || !new CapacityProviders(store).usable(scope, registration.capacityProvider))) {
+      throw EcsException.client("The capacity provider " + registration.capacityProvider + " does not exist or is "
+          + "not ACTIVE. Create it with CreateCapacityProvider before agents join it.");
+    }
     if (req.containerInstanceArn() != null && !req.containerInstanceArn().isEmpty()) {
       return new ContainerInstanceResponse(reregister(scope, req.cluster(), req.containerInstanceArn(), registration, newTags));
     }

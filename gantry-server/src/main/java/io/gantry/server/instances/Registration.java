@@ -29,21 +29,35 @@ import java.util.random.RandomGenerator;
  */
 final class Registration {
   private static final String GPU = "GPU";
+  /**
+   * The attribute a Gantry agent started with {@code --capacity-provider NAME} registers with:
+   * it sets the instance's {@code capacityProviderName} and is not kept as an attribute.
+   */
+  static final String CAPACITY_PROVIDER_ATTRIBUTE = "gantry.capacity-provider";
 
   final List<Resource> resources;
   final List<Attribute> attributes;
   final VersionInfo versionInfo;
+  /** The capacity provider the agent joins, or null. */
+  final String capacityProvider;
 
-  private Registration(List<Resource> resources, List<Attribute> attributes, VersionInfo versionInfo) {
+  private Registration(List<Resource> resources, List<Attribute> attributes, VersionInfo versionInfo,
+      String capacityProvider) {
     this.resources = resources;
     this.attributes = attributes;
     this.versionInfo = versionInfo;
+    this.capacityProvider = capacityProvider;
   }
 
   /** Validates the parts of {@code req} that describe the host. */
   static Registration of(RegisterContainerInstanceRequest req) {
     List<Resource> resources = withDevices(Resources.validate(req.totalResources()), req.platformDevices());
-    return new Registration(resources, attributes(req.attributes()), req.versionInfo());
+    List<Attribute> given = req.attributes() == null ? null : req.attributes().stream()
+        .filter(a -> a == null || !CAPACITY_PROVIDER_ATTRIBUTE.equals(a.name())).toList();
+    String provider = req.attributes() == null ? null : req.attributes().stream()
+        .filter(a -> a != null && CAPACITY_PROVIDER_ATTRIBUTE.equals(a.name()) && a.value() != null)
+        .map(Attribute::value).findFirst().orElse(null);
+    return new Registration(resources, attributes(given), req.versionInfo(), provider);
   }
 
   /**
@@ -52,7 +66,7 @@ final class Registration {
    * no task is placed on a machine that nobody runs tasks on.
    */
   ContainerInstance newInstance(String arn, String ec2InstanceId, Instant now) {
-    return new ContainerInstance(arn, ec2InstanceId, null, 1L, versionInfo, resources, resources,
+    return new ContainerInstance(arn, ec2InstanceId, capacityProvider, 1L, versionInfo, resources, resources,
         ContainerInstance.ACTIVE, null, false, 0, 0, null, attributes, now, List.of(), null,
         ContainerInstanceHealthStatus.unknown());
   }
@@ -81,7 +95,8 @@ final class Registration {
     if (InstanceAttributes.customCount(next) > InstanceAttributes.MAX_CUSTOM) {
       throw tooManyCustom();
     }
-    return current.reregistered(resources, resources, versionInfo != null ? versionInfo : current.versionInfo(), next);
+    return current.reregistered(resources, resources, versionInfo != null ? versionInfo : current.versionInfo(), next)
+        .withCapacityProviderName(capacityProvider);
   }
 
   /** The EC2 instance id from the identity document, or a generated {@code i-} id when there is none. */

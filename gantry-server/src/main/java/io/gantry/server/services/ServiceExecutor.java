@@ -83,7 +83,7 @@ final class ServiceExecutor {
     try {
       out = tasks.launch(new ServiceTasks.Launch(key.scope(), key.cluster(), key.name(), launch.deploymentId(),
           td.get(), s.launchType(), Boolean.TRUE.equals(s.enableExecuteCommand()), taskTags(key, s, td.get()),
-          s.placementConstraints(), s.placementStrategy()), launch.count(), now);
+          s.placementConstraints(), s.placementStrategy(), strategy(s, launch.deploymentId())), launch.count(), now);
     } catch (EcsException e) {
       log.warn("service {}: cannot launch tasks: {}", key, e.getMessage());
       return false;
@@ -100,6 +100,12 @@ final class ServiceExecutor {
       return false;
     }
     return true;
+  }
+
+  /** The capacity-provider strategy of deployment {@code id}, else the service's. */
+  private static List<io.gantry.model.cluster.CapacityProviderStrategyItem> strategy(Service s, String id) {
+    return s.deployments().stream().filter(d -> d.id().equals(id) && !d.capacityProviderStrategy().isEmpty())
+        .map(Deployment::capacityProviderStrategy).findFirst().orElse(s.capacityProviderStrategy());
   }
 
   /** The tags of the service's new tasks: propagated from the service or the definition, plus ECS managed tags. */

@@ -94,8 +94,13 @@ public final class ServiceHandler implements EcsHandler {
     }
     TaskDefinition td = updates.activeDefinition(scope, req.taskDefinition());
     boolean providers = req.capacityProviderStrategy() != null && !req.capacityProviderStrategy().isEmpty();
-    String launchType = ServiceTasks.launchType(req.launchType(), providers, td);
-    ServiceRules.platformVersion(req.platformVersion(), launchType);
+    if (providers && req.launchType() != null) {
+      ServiceTasks.launchType(req.launchType(), true, td);
+    }
+    var strategy = ServiceTasks.capacityProviderStrategy(req.capacityProviderStrategy(), req.launchType(),
+        clusters.active(scope, req.cluster()).value(), td);
+    String launchType = ServiceTasks.launchType(req.launchType(), !strategy.isEmpty(), td);
+    ServiceRules.platformVersion(req.platformVersion(), launchType != null ? launchType : "EC2");
     ServiceTasks.supported(td, req.networkConfiguration(), null);
     ServiceTasks.checkPlacement(req.placementConstraints(), req.placementStrategy(), td);
     DeploymentConfiguration configuration = ServiceRules.configuration(req.deploymentConfiguration(), null);
@@ -121,14 +126,14 @@ public final class ServiceHandler implements EcsHandler {
       String arn = Arn.service(scope, clusterName, name);
       String deploymentId = Deployments.newId(random);
       Service service = Service.builder()
-          .capacityProviderStrategy(List.of())
+          .capacityProviderStrategy(strategy)
           .clusterArn(cluster.value().clusterArn())
           .createdAt(ctx.now())
           .createdBy(ctx.principalArn())
           .deploymentConfiguration(configuration)
           .deploymentController(ServiceRules.controller(req.deploymentController()))
           .deployments(List.of(Deployments.start(deploymentId, td.taskDefinitionArn(), desired, launchType,
-              ctx.now())))
+              strategy, ctx.now())))
           .desiredCount(desired)
           .enableECSManagedTags(Boolean.TRUE.equals(req.enableECSManagedTags()))
           .enableExecuteCommand(Boolean.TRUE.equals(req.enableExecuteCommand()))
@@ -167,9 +172,10 @@ public final class ServiceHandler implements EcsHandler {
     ServiceRules.unsupported(req.loadBalancers(), req.serviceRegistries(), req.serviceConnectConfiguration(),
         req.volumeConfigurations(), req.vpcLatticeConfigurations());
     return new ServiceResponse(store.retry(attempt -> {
-      String cluster = clusters.active(scope, req.cluster()).value().clusterName();
+      Cluster clusterRecord = clusters.active(scope, req.cluster()).value();
+      String cluster = clusterRecord.clusterName();
       Versioned<StoredService> current = liveOrThrow(scope, cluster, req.service());
-      StoredService next = updates.apply(scope, current.value(), req, ctx.now());
+      StoredService next = updates.apply(scope, clusterRecord, current.value(), req, ctx.now());
       return new EntityStore.Attempt<>(write(current, next), next.service());
     }));
   }

@@ -6,6 +6,8 @@ import io.gantry.api.ecs.service.ServiceBuilder;
 import io.gantry.api.ecs.service.UpdateServiceRequest;
 import io.gantry.model.EcsException;
 import io.gantry.model.Scope;
+import io.gantry.model.cluster.CapacityProviderStrategyItem;
+import io.gantry.model.cluster.Cluster;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.server.state.Versioned;
 import io.gantry.server.taskdefs.TaskDefinitionReader;
@@ -32,18 +34,22 @@ final class ServiceUpdates {
     this.random = random;
   }
 
-  StoredService apply(Scope scope, StoredService stored, UpdateServiceRequest req, Instant now) {
+  StoredService apply(Scope scope, Cluster cluster, StoredService stored, UpdateServiceRequest req, Instant now) {
     Service s = stored.service();
-    if (req.capacityProviderStrategy() != null && !req.capacityProviderStrategy().isEmpty()) {
-      throw EcsException.invalidParameter("Gantry does not run tasks with a capacity provider strategy yet.");
-    }
     if (req.deploymentController() != null) {
       ServiceRules.controller(req.deploymentController());
     }
-    ServiceRules.platformVersion(req.platformVersion(), s.launchType());
+    ServiceRules.platformVersion(req.platformVersion(), s.launchType() != null ? s.launchType() : "EC2");
     TaskDefinition td = activeDefinition(scope, req.taskDefinition() != null ? req.taskDefinition()
         : s.taskDefinition());
-    ServiceTasks.launchType(s.launchType(), false, td);
+    List<CapacityProviderStrategyItem> strategy = s.capacityProviderStrategy();
+    if (req.capacityProviderStrategy() != null && !req.capacityProviderStrategy().isEmpty()) {
+      strategy = ServiceTasks.capacityProviderStrategy(req.capacityProviderStrategy(), null, cluster, td);
+    } else if (!strategy.isEmpty()) {
+      ServiceTasks.capacityProviderStrategy(strategy, null, cluster, td);
+    }
+    String launchType = strategy.isEmpty() ? s.launchType() : null;
+    ServiceTasks.launchType(launchType, !strategy.isEmpty(), td);
     ServiceTasks.supported(td, req.networkConfiguration(), null);
     var constraints = req.placementConstraints() != null ? req.placementConstraints() : s.placementConstraints();
     var strategies = req.placementStrategy() != null ? req.placementStrategy() : s.placementStrategy();
@@ -59,12 +65,13 @@ final class ServiceUpdates {
     boolean newDeployment = Boolean.TRUE.equals(req.forceNewDeployment())
         || !td.taskDefinitionArn().equals(s.taskDefinition())
         || !constraints.equals(s.placementConstraints()) || !strategies.equals(s.placementStrategy())
+        || !strategy.equals(s.capacityProviderStrategy())
         || !Objects.equals(propagate, s.propagateTags()) || managed != Boolean.TRUE.equals(s.enableECSManagedTags())
         || exec != Boolean.TRUE.equals(s.enableExecuteCommand());
     List<Deployment> deployments = new ArrayList<>();
     if (newDeployment) {
-      deployments.add(Deployments.start(Deployments.newId(random), td.taskDefinitionArn(), desired, s.launchType(),
-          now));
+      deployments.add(Deployments.start(Deployments.newId(random), td.taskDefinitionArn(), desired, launchType,
+          strategy, now));
       s.deployments().forEach(d -> deployments.add(Deployment.PRIMARY.equals(d.status())
           ? d.withStatus(Deployment.ACTIVE, now) : d));
     } else {
@@ -75,6 +82,8 @@ final class ServiceUpdates {
     }
     ServiceBuilder next = s.toBuilder()
         .deployments(deployments)
+        .capacityProviderStrategy(strategy)
+        .launchType(launchType)
         .desiredCount(desired)
         .taskDefinition(td.taskDefinitionArn())
         .placementConstraints(constraints)

@@ -22,6 +22,15 @@ public final class StateKeys {
     return clusters(scope) + name;
   }
 
+  /** Capacity providers of a scope, by name (deleted ones stay as INACTIVE until the name is used again). */
+  public static String capacityProviders(Scope scope) {
+    return scope(scope) + "capacity-provider/";
+  }
+
+  public static String capacityProvider(Scope scope, String name) {
+    return capacityProviders(scope) + name;
+  }
+
   /** Task definition revisions of one family; revisions are zero-padded so keys sort by number. */
   public static String taskDefinitions(Scope scope) {
     return scope(scope) + "taskdef/";

@@ -113,7 +113,10 @@ public final class TagHandler implements EcsHandler {
       case "container-instance" -> twoPart(resource).flatMap(p -> store.kv().get(StateKeys.containerInstance(scope, p[0], p[1])));
       case "task" -> twoPart(resource).flatMap(p -> store.kv().get(StateKeys.tasks(scope, p[0]) + p[1]));
       case "service" -> twoPart(resource).flatMap(p -> store.kv().get(StateKeys.services(scope, p[0]) + p[1]));
-      case "capacity-provider", "task-set" -> Optional.empty();
+      case "capacity-provider" -> store.kv().get(StateKeys.capacityProvider(scope, resource))
+          .filter(kv -> !store.decode(kv, io.gantry.model.capacity.CapacityProvider.class).value().status()
+              .equals(io.gantry.model.capacity.CapacityProvider.INACTIVE));
+      case "task-set" -> Optional.empty();
       default -> throw EcsException.invalidParameter("The resource type " + parsed.resourceType() + " cannot be tagged.");
     };
     return found.orElseThrow(() -> notFound(parsed));

@@ -47,7 +47,10 @@ final class LaunchRules {
     return n;
   }
 
-  /** The launch type the tasks get: EC2 unless EXTERNAL is asked for; Fargate and managed instances are refused. */
+  /**
+   * The launch type the tasks get: EC2 unless EXTERNAL is asked for; Fargate and managed
+   * instances are refused; null when a capacity-provider strategy decides it per provider.
+   */
   static String launchType(String launchType, boolean capacityProviderStrategy, TaskDefinition td) {
     TaskDefinitionEnums.checkValue(launchType, TaskEnums.LAUNCH_TYPE, "launchType");
     if (launchType != null && capacityProviderStrategy) {
@@ -55,7 +58,7 @@ final class LaunchRules {
           + "supported. Remove one and try again.");
     }
     if (capacityProviderStrategy) {
-      throw EcsException.invalidParameter("Gantry does not run tasks with a capacity provider strategy yet.");
+      return null; // each part of the split has its own (see LaunchTarget)
     }
     String type = launchType == null ? "EC2" : launchType;
     if (type.equals("FARGATE") || type.equals("MANAGED_INSTANCES")) {

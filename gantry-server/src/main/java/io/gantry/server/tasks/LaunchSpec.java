@@ -6,6 +6,7 @@ import io.gantry.api.agent.TaskNetwork;
 import io.gantry.model.Arn;
 import io.gantry.model.Scope;
 import io.gantry.model.Tag;
+import io.gantry.model.cluster.CapacityProviderStrategyItem;
 import io.gantry.model.instance.ContainerInstance;
 import io.gantry.model.task.Container;
 import io.gantry.model.task.ContainerOverride;
@@ -40,6 +41,7 @@ import java.util.random.RandomGenerator;
  * @param network the subnets an awsvpc task may get its address from (null for other network
  *     modes): every launch of an awsvpc task definition, whatever its launch type, leases one
  *     address per task in the commit that stores it
+ * @param capacityProviderStrategy the strategy the tasks are split over (empty: by {@code launchType})
  */
 record LaunchSpec(
     Scope scope,
@@ -58,9 +60,11 @@ record LaunchSpec(
     String clientToken,
     String requestFingerprint,
     Map<String, Integer> hostPorts,
-    AwsVpcRequest network) {
+    AwsVpcRequest network,
+    List<CapacityProviderStrategyItem> capacityProviderStrategy) {
 
   LaunchSpec {
+    capacityProviderStrategy = capacityProviderStrategy == null ? List.of() : List.copyOf(capacityProviderStrategy);
     tags = List.copyOf(tags);
     placementConstraints = placementConstraints == null ? List.of() : List.copyOf(placementConstraints);
     placementStrategy = placementStrategy == null ? List.of() : List.copyOf(placementStrategy);
@@ -74,7 +78,7 @@ record LaunchSpec(
       PlacementRules placement, String clientToken, String requestFingerprint, Map<String, Integer> hostPorts) {
     this(scope, cluster, taskDefinition, overrides, group, startedBy, launchType, enableExecuteCommand, tags,
         referenceId, placementConstraints, placementStrategy, placement, clientToken, requestFingerprint, hostPorts,
-        null);
+        null, List.of());
   }
 
   /** How a launch's tasks are placed: strategies in order, constraints, the task definition's required attributes. */
@@ -148,8 +152,10 @@ record LaunchSpec(
           null, null, null, List.of(), HealthStatus.UNKNOWN.name(), null, text(cpu), text(memory), text(reservation),
           null));
     }
+    LaunchTarget target = target(instance);
     return Task.builder()
         .attachments(List.of())
+        .capacityProviderName(target.capacityProviderName())
         .attributes(instance == null ? List.of() : architecture(instance))
         .availabilityZone(instance == null ? null : attribute(instance, "ecs.availability-zone"))
         .clusterArn(Arn.cluster(scope, cluster))
@@ -162,7 +168,7 @@ record LaunchSpec(
         .group(group)
         .healthStatus(HealthStatus.UNKNOWN.name())
         .lastStatus(TaskStatus.PENDING.name())
-        .launchType(launchType)
+        .launchType(target.launchType())
         .memory(overrides.memory() != null ? overrides.memory() : taskDefinition.memory())
         .overrides(overrides)
         .startedBy(startedBy)
@@ -170,6 +176,14 @@ record LaunchSpec(
         .taskDefinitionArn(taskDefinition.taskDefinitionArn())
         .version(1L)
         .build();
+  }
+
+  /** Where a task placed on {@code instance} goes: its instance's provider when the launch uses a strategy. */
+  LaunchTarget target(ContainerInstance instance) {
+    if (capacityProviderStrategy.isEmpty() || instance == null) {
+      return new LaunchTarget(null, launchType);
+    }
+    return LaunchTarget.of(instance.capacityProviderName());
   }
 
   /** The instance's CPU architecture attribute, which ECS copies onto the task. */

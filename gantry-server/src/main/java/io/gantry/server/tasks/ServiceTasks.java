@@ -8,6 +8,8 @@ import io.gantry.model.EcsException;
 import io.gantry.model.Failure;
 import io.gantry.model.Scope;
 import io.gantry.model.Tag;
+import io.gantry.model.cluster.CapacityProviderStrategyItem;
+import io.gantry.model.cluster.Cluster;
 import io.gantry.model.task.Task;
 import io.gantry.model.task.TaskStopCode;
 import io.gantry.model.taskdef.TaskDefinition;
@@ -20,7 +22,9 @@ import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.Versioned;
 import io.gantry.server.tags.TagStore;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -53,8 +57,9 @@ public final class ServiceTasks {
    */
   public record Launch(Scope scope, String cluster, String serviceName, String deploymentId, TaskDefinition taskDefinition,
       String launchType, boolean enableExecuteCommand, List<Tag> tags, List<PlacementConstraint> constraints,
-      List<PlacementStrategy> strategies) {
+      List<PlacementStrategy> strategies, List<CapacityProviderStrategyItem> capacityProviderStrategy) {
     public Launch {
+      capacityProviderStrategy = capacityProviderStrategy == null ? List.of() : List.copyOf(capacityProviderStrategy);
       tags = List.copyOf(tags);
       constraints = constraints == null ? List.of() : List.copyOf(constraints);
       strategies = strategies == null ? List.of() : List.copyOf(strategies);
@@ -75,9 +80,10 @@ public final class ServiceTasks {
     LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
         group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
         launch.tags(), null, launch.constraints(), launch.strategies(), placement(launch.constraints(),
-        launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td));
+        launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td), null,
+        launch.capacityProviderStrategy());
     try {
-      TasksResponse out = launcher.run(spec, count, now);
+      TasksResponse out = launcher.run(spec, count, running(launch), now);
       return new Launched(out.tasks(), out.failures());
     } catch (EcsException e) {
       if (TaskLauncher.NO_INSTANCES.equals(e.getMessage())) {
@@ -85,6 +91,34 @@ public final class ServiceTasks {
       }
       throw e;
     }
+  }
+
+  /**
+   * The tasks of the launch's deployment that are not stopped, per capacity provider: a
+   * service's split counts what its providers already run, as ECS's does.
+   */
+  private Map<String, Integer> running(Launch launch) {
+    if (launch.capacityProviderStrategy().isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Integer> out = new HashMap<>();
+    String group = group(launch.serviceName());
+    for (StoredTask t : all(launch.scope(), launch.cluster())) {
+      Task task = t.task();
+      if (group.equals(task.group()) && launch.deploymentId().equals(task.startedBy())
+          && !"STOPPED".equals(task.desiredStatus()) && task.capacityProviderName() != null) {
+        out.merge(task.capacityProviderName(), 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
+  /** The strategy a service uses: the one given, else with no launch type the cluster's default, else none. */
+  public static List<CapacityProviderStrategyItem> capacityProviderStrategy(List<CapacityProviderStrategyItem> given,
+      String launchType, Cluster cluster, TaskDefinition td) {
+    List<CapacityProviderStrategyItem> strategy = CapacityPlacement.strategy(given, launchType, cluster);
+    CapacityPlacement.compatible(strategy, td);
+    return strategy;
   }
 
   /** Wants task {@code id} STOPPED by the service scheduler; {@code atOnce} when no agent will report it (lost). */

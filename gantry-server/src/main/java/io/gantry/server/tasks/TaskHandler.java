@@ -13,6 +13,7 @@ import io.gantry.api.json.AwsJson;
 import io.gantry.model.EcsException;
 import io.gantry.model.Scope;
 import io.gantry.model.Tag;
+import io.gantry.model.cluster.Cluster;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.server.clusters.ClusterRefs;
 import io.gantry.server.dispatch.EcsHandler;
@@ -87,12 +88,18 @@ public final class TaskHandler implements EcsHandler {
 
   public TasksResponse runTask(RequestContext ctx, RunTaskRequest req) {
     Scope scope = ctx.scope();
-    String cluster = clusters.active(scope, req.cluster()).value().clusterName();
+    Cluster clusterRecord = clusters.active(scope, req.cluster()).value();
+    String cluster = clusterRecord.clusterName();
     int count = LaunchRules.count(req.count());
     String token = LaunchRules.clientToken(req.clientToken());
     TaskDefinition td = activeDefinition(scope, req.taskDefinition());
-    boolean strategy = req.capacityProviderStrategy() != null && !req.capacityProviderStrategy().isEmpty();
-    String launchType = LaunchRules.launchType(req.launchType(), strategy, td);
+    boolean given = req.capacityProviderStrategy() != null && !req.capacityProviderStrategy().isEmpty();
+    if (given && req.launchType() != null) {
+      LaunchRules.launchType(req.launchType(), true, td);
+    }
+    var strategy = CapacityPlacement.strategy(req.capacityProviderStrategy(), req.launchType(), clusterRecord);
+    String launchType = LaunchRules.launchType(req.launchType(), !strategy.isEmpty(), td);
+    CapacityPlacement.compatible(strategy, td);
     AwsVpcRequest network = networking.check(scope, cluster, td, req.networkConfiguration(), launchType);
     LaunchRules.volumes(req.volumeConfigurations());
     LaunchSpec.PlacementRules placement = new LaunchSpec.PlacementRules(LaunchRules.strategies(req.placementStrategy()),
@@ -102,7 +109,7 @@ public final class TaskHandler implements EcsHandler {
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), req.placementConstraints(), req.placementStrategy(), placement,
-        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td), network);
+        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td), network, strategy);
     return launcher.run(spec, count, ctx.now());
   }
 
@@ -126,7 +133,7 @@ public final class TaskHandler implements EcsHandler {
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), null, null, LaunchSpec.PlacementRules.NONE, null, null,
-        TaskDemand.staticHostPorts(td), network);
+        TaskDemand.staticHostPorts(td), network, List.of());
     return launcher.start(spec, targets, ctx.now());
   }
 

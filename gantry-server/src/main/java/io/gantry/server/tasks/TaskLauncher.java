@@ -50,6 +50,7 @@ import java.util.random.RandomGenerator;
  */
 final class TaskLauncher {
   static final String NO_INSTANCES = "No Container Instances were found in your cluster.";
+  static final String NO_PROVIDER_INSTANCES = "No Container Instances were found in your capacity provider.";
   static final String TOKEN_CONFLICT = "The provided clientToken is already in use with a different RunTask request.";
   private static final int MAX_ROUNDS = 100;
   /** The snapshot memo key of "some instance is ACTIVE" (status is part of a node's profile). */
@@ -82,11 +83,24 @@ final class TaskLauncher {
 
   /** RunTask: {@code count} tasks placed by the scheduler on the cluster's ACTIVE instances. */
   TasksResponse run(LaunchSpec spec, int count, Instant now) {
+    return run(spec, count, Map.of(), now);
+  }
+
+  /**
+   * RunTask or a service launch: {@code count} tasks placed by the scheduler on the cluster's
+   * ACTIVE instances; with a capacity-provider strategy, split over its providers first
+   * ({@code running}: the tasks each provider already runs, for a service) and each part placed
+   * only on its provider's instances.
+   */
+  TasksResponse run(LaunchSpec spec, int count, Map<String, Integer> running, Instant now) {
+    if (!spec.capacityProviderStrategy().isEmpty()) {
+      return runByProvider(spec, CapacityPlacement.parts(spec.capacityProviderStrategy(), count, running), now);
+    }
     RandomGenerator random = callRandom();
     TaskDemand taskDemand = spec.demand();
     Demand demand = Nodes.demand(taskDemand);
     LaunchSpec.PlacementRules rules = withZones(spec.placement(), spec.network());
-    return launch(spec, now, random, count, List.of(), true, (ledger, remaining) -> {
+    return launch(spec, now, random, count, List.of(), true, (ledger, accepted, remaining) -> {
       ClusterSnapshot snapshot = ledger.snapshot();
       if (!snapshot.memo(ANY_ACTIVE, () -> snapshot.nodes().stream().anyMatch(n -> Node.ACTIVE.equals(n.status())))) {
         throw EcsException.invalidParameter(NO_INSTANCES);
@@ -116,7 +130,7 @@ final class TaskLauncher {
     RandomGenerator random = callRandom();
     TaskDemand taskDemand = spec.demand();
     Demand demand = Nodes.demand(taskDemand);
-    return launch(spec, now, random, ids.size(), missing, false, (ledger, remaining) -> new Round(
+    return launch(spec, now, random, ids.size(), missing, false, (ledger, accepted, remaining) -> new Round(
         ids.stream().map(id -> hold(random, taskDemand, spec.group(), id, List.of())).toList(), List.of()),
         (node, hold) -> Fit.check(node, demand).map(Reason::ecsReason));
   }
@@ -192,9 +206,64 @@ final class TaskLauncher {
   /** One planning round: the tasks proposed (as the holds they would take) and the failures of those that fit nowhere. */
   private record Round(List<TaskHold> proposals, List<Failure> failures) {}
 
-  /** Plans {@code remaining} more tasks on the ledger as it is now. */
+  /** Plans {@code remaining} more tasks on the ledger as it is now, {@code accepted} being reserved already. */
   private interface Planner {
-    Round plan(ClusterLedger ledger, int remaining);
+    Round plan(ClusterLedger ledger, List<PlanApplier.Accepted> accepted, int remaining);
+  }
+
+  /**
+   * The tasks of a capacity-provider split: each part is planned on its provider's instances
+   * only (a snapshot of those nodes), all parts are reserved, committed and answered together.
+   * FARGATE and FARGATE_SPOT parts go to {@link #fargateParts}.
+   */
+  private TasksResponse runByProvider(LaunchSpec spec, List<CapacityPlacement.Part> parts, Instant now) {
+    List<CapacityPlacement.Part> ec2 = parts.stream().filter(p -> !p.target().fargate()).toList();
+    fargateParts(spec, parts.stream().filter(p -> p.target().fargate()).toList());
+    RandomGenerator random = callRandom();
+    TaskDemand taskDemand = spec.demand();
+    Demand demand = Nodes.demand(taskDemand);
+    LaunchSpec.PlacementRules rules = withZones(spec.placement(), spec.network());
+    int count = ec2.stream().mapToInt(CapacityPlacement.Part::count).sum();
+    return launch(spec, now, random, count, List.of(), true, (ledger, accepted, remaining) -> {
+      ClusterSnapshot all = ledger.snapshot();
+      List<TaskHold> holds = new ArrayList<>();
+      List<Failure> failures = new ArrayList<>();
+      for (CapacityPlacement.Part part : ec2) {
+        String provider = part.target().capacityProviderName();
+        long placed = accepted.stream()
+            .filter(a -> provider.equals(a.instance().value().capacityProviderName())).count();
+        int need = part.count() - (int) placed;
+        if (need <= 0) {
+          continue;
+        }
+        ClusterSnapshot snapshot = ClusterSnapshot.of(all.nodes().stream()
+            .filter(n -> provider.equals(n.capacityProviderName())).toList());
+        if (snapshot.nodes().stream().noneMatch(n -> Node.ACTIVE.equals(n.status()))) {
+          failures.add(new Failure(io.gantry.model.Arn.capacityProvider(spec.scope(), provider),
+              NO_PROVIDER_INSTANCES, null));
+          continue;
+        }
+        Plan plan = Scheduler.place(snapshot, new PlacementRequest(demand, need, spec.group(), rules.strategies(),
+            rules.constraints(), rules.required()), random);
+        for (Plan.Placement p : plan.placements()) {
+          holds.add(hold(random, taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(),
+              p.gpuIds()));
+        }
+        failures.addAll(zoneFailures(PlacementFailures.of(plan.unplaced()), snapshot, spec.network()));
+      }
+      return new Round(holds, failures);
+    }, (node, hold) -> refusal(node, demand, spec.group(), rules));
+  }
+
+  /**
+   * The seam for the parts of a split that go to FARGATE or FARGATE_SPOT (launch type FARGATE,
+   * {@code capacityProviderName} set). Gantry does not run FARGATE tasks yet, so a split that
+   * gives them any task is refused before anything is placed.
+   */
+  private static void fargateParts(LaunchSpec spec, List<CapacityPlacement.Part> parts) {
+    if (!parts.isEmpty()) {
+      throw EcsException.invalidParameter("Gantry does not run FARGATE tasks yet.");
+    }
   }
 
   private TasksResponse launch(LaunchSpec spec, Instant now, RandomGenerator random, int count,
@@ -225,7 +294,7 @@ final class TaskLauncher {
       List<PlanApplier.Accepted> accepted = new ArrayList<>();
       List<Failure> failures = new ArrayList<>(earlierFailures);
       for (int step = 0; step < MAX_ROUNDS && accepted.size() < count; step++) {
-        Round planned = planner.plan(ledger, count - accepted.size());
+        Round planned = planner.plan(ledger, accepted, count - accepted.size());
         PlanApplier.Outcome outcome = PlanApplier.reserve(ledger, planned.proposals(), fit);
         accepted.addAll(outcome.accepted());
         if (outcome.rejected().isEmpty() || !replan) {

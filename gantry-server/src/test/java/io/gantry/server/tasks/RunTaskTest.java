@@ -158,6 +158,8 @@ class RunTaskTest {
     expect(ErrorCode.INVALID_PARAMETER, "Specifying both a launch type and capacity provider strategy is not "
         + "supported. Remove one and try again.", () -> ecs.run("{taskDefinition: 'sleep', launchType: 'EC2', "
         + "capacityProviderStrategy: [{capacityProvider: 'x'}]}"));
+    expect(ErrorCode.INVALID_PARAMETER, io.gantry.server.clusters.ClusterRules.NOT_ASSOCIATED,
+        () -> ecs.run("{taskDefinition: 'sleep', capacityProviderStrategy: [{capacityProvider: 'x'}]}"));
     expect(ErrorCode.INVALID_PARAMETER, "Network Configuration is not valid for the given networkMode of this task "
         + "definition.", () -> ecs.run("{taskDefinition: 'sleep', networkConfiguration: {awsvpcConfiguration: "
         + "{subnets: ['s']}}}"));

@@ -82,6 +82,8 @@ final class TaskFixture implements AutoCloseable {
         new io.gantry.server.network.TaskNetworking(store, placement, subnets));
     state = new TaskStateService(store, placement);
     new ClusterHandler(store, tags, placement).register(registry);
+    new io.gantry.server.capacity.CapacityProviderHandler(store, tags).register(registry);
+    new io.gantry.server.services.ServiceHandler(store, tags).register(registry);
     new ContainerInstanceHandler(store, tags, placement, new Random(42)).register(registry);
     new TaskDefinitionHandler(store, tags).register(registry);
     new TagHandler(store, tags).register(registry);
@@ -130,12 +132,22 @@ final class TaskFixture implements AutoCloseable {
   /** As {@link #registerInstance(String, int, int)}, with platform devices such as GPUs. */
   ContainerInstance registerInstance(String cluster, int cpu, int memory,
       List<io.gantry.model.instance.PlatformDevice> devices) {
-    return registerInstance(cluster, cpu, memory, devices, "zone-a");
+    return registerInstance(cluster, cpu, memory, devices, "zone-a", null);
   }
 
   /** As {@link #registerInstance(String, int, int)}, in availability zone {@code zone}. */
   ContainerInstance registerInstance(String cluster, int cpu, int memory,
       List<io.gantry.model.instance.PlatformDevice> devices, String zone) {
+    return registerInstance(cluster, cpu, memory, devices, zone, null);
+  }
+
+  /** As {@link #registerInstance(String, int, int)}, joining capacity provider {@code provider} as an agent started with --capacity-provider does. */
+  ContainerInstance registerInstance(String cluster, int cpu, int memory, String provider) {
+    return registerInstance(cluster, cpu, memory, List.of(), "zone-a", provider);
+  }
+
+  private ContainerInstance registerInstance(String cluster, int cpu, int memory,
+      List<io.gantry.model.instance.PlatformDevice> devices, String zone, String provider) {
     List<Resource> resources = List.of(
         Resource.ofInteger("CPU", cpu),
         Resource.ofInteger("MEMORY", memory),
@@ -151,6 +163,9 @@ final class TaskFixture implements AutoCloseable {
         new Attribute("com.amazonaws.ecs.capability.logging-driver.json-file", null, null, null)));
     for (int v = 17; v <= 32; v++) {
       attributes.add(new Attribute("com.amazonaws.ecs.capability.docker-remote-api.1." + v, null, null, null));
+    }
+    if (provider != null) {
+      attributes.add(new Attribute("gantry.capacity-provider", provider, null, null));
     }
     ContainerInstanceResponse r = callAt("RegisterContainerInstance", new RegisterContainerInstanceRequest(cluster, null,
         null, resources, new VersionInfo("1.0.0", "abc", "24.0.7"), null, attributes, devices, null),

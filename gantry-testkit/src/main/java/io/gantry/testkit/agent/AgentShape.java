@@ -43,6 +43,11 @@ public record AgentShape(int cpuUnits, long memoryMib, String availabilityZone, 
     return new AgentShape(cpuUnits, memoryMib, availabilityZone, type, attributes, gpus);
   }
 
+  /** This shape joining capacity provider {@code name}, as an agent started with {@code --capacity-provider NAME}. */
+  public AgentShape inCapacityProvider(String name) {
+    return withAttribute(io.gantry.agent.session.Registration.CAPACITY_PROVIDER_ATTRIBUTE, name);
+  }
+
   /** This shape with one more custom attribute (a null value registers a name-only attribute). */
   public AgentShape withAttribute(String name, String value) {
     Map<String, String> next = new LinkedHashMap<>(attributes);
