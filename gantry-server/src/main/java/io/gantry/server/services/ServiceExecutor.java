@@ -35,15 +35,17 @@ final class ServiceExecutor {
   private final EntityStore store;
   private final TagStore tags;
   private final ServiceTasks tasks;
+  private final ServiceTaskIndex index;
   private final ServiceUpdates definitions;
   private final Supplier<String> eventIds;
   private final Duration placementRetry;
 
-  ServiceExecutor(EntityStore store, TagStore tags, ServiceTasks tasks, ServiceUpdates definitions,
-      Supplier<String> eventIds, Duration placementRetry) {
+  ServiceExecutor(EntityStore store, TagStore tags, ServiceTasks tasks, ServiceTaskIndex index,
+      ServiceUpdates definitions, Supplier<String> eventIds, Duration placementRetry) {
     this.store = store;
     this.tags = tags;
     this.tasks = tasks;
+    this.index = index;
     this.definitions = definitions;
     this.eventIds = eventIds;
     this.placementRetry = placementRetry;
@@ -88,6 +90,10 @@ final class ServiceExecutor {
       log.warn("service {}: cannot launch tasks: {}", key, e.getMessage());
       return false;
     }
+    java.util.Map<String, Task> launched = new java.util.LinkedHashMap<>();
+    out.tasks().forEach(t -> launched.put(ServiceTasks.key(key.scope(), key.cluster(),
+        t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1)), t));
+    index.launched(key, launched);
     if (!out.tasks().isEmpty()) {
       events.add(new ServiceAction.Emit(ServiceEvents.started(key.name(),
           out.tasks().stream().map(Task::taskArn).map(a -> a.substring(a.lastIndexOf('/') + 1)).toList())));

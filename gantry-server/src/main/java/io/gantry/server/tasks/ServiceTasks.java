@@ -8,6 +8,7 @@ import io.gantry.model.EcsException;
 import io.gantry.model.Failure;
 import io.gantry.model.Scope;
 import io.gantry.model.Tag;
+import io.gantry.model.instance.ContainerInstance;
 import io.gantry.model.task.Task;
 import io.gantry.model.task.TaskStopCode;
 import io.gantry.model.taskdef.TaskDefinition;
@@ -32,11 +33,13 @@ public final class ServiceTasks {
   private final TaskLauncher launcher;
   private final TaskStopper stopper;
   private final TaskRecords records;
+  private final PlacementState placement;
 
   public ServiceTasks(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
     this.launcher = new TaskLauncher(store, tags, placement, random);
     this.stopper = new TaskStopper(store);
     this.records = new TaskRecords(store);
+    this.placement = placement;
   }
 
   /**
@@ -87,6 +90,16 @@ public final class ServiceTasks {
   /** Every stored task of {@code cluster} (stopped ones until they are cleaned up). */
   public List<StoredTask> all(Scope scope, String cluster) {
     return records.all(scope, cluster).stream().map(Versioned::value).toList();
+  }
+
+  /** The container instances of {@code cluster} as the placement state holds them (decoded once, as they change). */
+  public List<Versioned<ContainerInstance>> instances(Scope scope, String cluster) {
+    return placement.ledger(scope, cluster).instances();
+  }
+
+  /** The store key of task {@code id}. */
+  public static String key(Scope scope, String cluster, String id) {
+    return TaskRefs.key(scope, cluster, id);
   }
 
   /** The task group of a service's tasks. */
