@@ -66,6 +66,9 @@ final class ServiceChanges {
     if (action instanceof ServiceAction.Steady st) {
       return stored.withSteadySince(st.at());
     }
+    if (action instanceof ServiceAction.DesiredCount dc) {
+      return stored.with(s.toBuilder().desiredCount(dc.count()).build());
+    }
     if (action instanceof ServiceAction.Deactivate) {
       return stored.with(s.toBuilder().status(Service.INACTIVE).build());
     }

@@ -62,7 +62,13 @@ final class ServiceExecutor {
           tasks.stop(key.scope(), key.cluster(), id, stop.reason(), stop.atOnce(), now);
         }
       } else if (a instanceof ServiceAction.Launch launch) {
-        if (!launch(key, seen.service(), launch, now, events)) {
+        if (!launch(key, seen.service(), launch.deploymentId(), launch.taskDefinition(),
+            (spec, td) -> tasks.launch(spec, launch.count(), now), events)) {
+          requeue = min(requeue, placementRetry);
+        }
+      } else if (a instanceof ServiceAction.LaunchOn launch) {
+        if (!launch(key, seen.service(), launch.deploymentId(), launch.taskDefinition(),
+            (spec, td) -> tasks.launchOn(spec, launch.instanceIds(), now), events)) {
           requeue = min(requeue, placementRetry);
         }
       } else {
@@ -74,18 +80,18 @@ final class ServiceExecutor {
   }
 
   /** Launches; true when every task was placed. */
-  private boolean launch(ServiceKey key, Service s, ServiceAction.Launch launch, Instant now,
+  private boolean launch(ServiceKey key, Service s, String deploymentId, String taskDefinition, Launcher launcher,
       List<ServiceAction> events) {
-    Optional<TaskDefinition> td = definitions.definition(key.scope(), launch.taskDefinition());
+    Optional<TaskDefinition> td = definitions.definition(key.scope(), taskDefinition);
     if (td.isEmpty()) {
-      log.warn("service {}: task definition {} is gone", key, launch.taskDefinition());
+      log.warn("service {}: task definition {} is gone", key, taskDefinition);
       return false;
     }
     ServiceTasks.Launched out;
     try {
-      out = tasks.launch(new ServiceTasks.Launch(key.scope(), key.cluster(), key.name(), launch.deploymentId(),
+      out = launcher.launch(new ServiceTasks.Launch(key.scope(), key.cluster(), key.name(), deploymentId,
           td.get(), s.launchType(), Boolean.TRUE.equals(s.enableExecuteCommand()), taskTags(key, s, td.get()),
-          s.placementConstraints(), s.placementStrategy()), launch.count(), now);
+          s.placementConstraints(), s.placementStrategy()), td.get());
     } catch (EcsException e) {
       log.warn("service {}: cannot launch tasks: {}", key, e.getMessage());
       return false;
@@ -106,6 +112,11 @@ final class ServiceExecutor {
       return false;
     }
     return true;
+  }
+
+  /** One way of launching a deployment's tasks: by count (REPLICA) or on named instances (DAEMON). */
+  private interface Launcher {
+    ServiceTasks.Launched launch(ServiceTasks.Launch spec, TaskDefinition td);
   }
 
   /** The tags of the service's new tasks: propagated from the service or the definition, plus ECS managed tags. */

@@ -84,7 +84,11 @@ public final class ServiceHandler implements EcsHandler {
     String name = ServiceRules.name(req.serviceName());
     ServiceRules.controller(req.deploymentController());
     String scheduling = ServiceRules.schedulingStrategy(req.schedulingStrategy());
-    int desired = ServiceRules.desiredCount(req.desiredCount());
+    boolean daemon = ServiceRules.DAEMON.equals(scheduling);
+    if (daemon) {
+      ServiceRules.daemon(req.desiredCount(), req.placementStrategy(), req.capacityProviderStrategy());
+    }
+    int desired = daemon ? 0 : ServiceRules.desiredCount(req.desiredCount());
     String token = ServiceRules.clientToken(req.clientToken());
     ServiceRules.unsupported(req.loadBalancers(), req.serviceRegistries(), req.serviceConnectConfiguration(),
         req.volumeConfigurations(), req.vpcLatticeConfigurations());
@@ -98,7 +102,8 @@ public final class ServiceHandler implements EcsHandler {
     ServiceRules.platformVersion(req.platformVersion(), launchType);
     ServiceTasks.supported(td, req.networkConfiguration(), null);
     ServiceTasks.checkPlacement(req.placementConstraints(), req.placementStrategy(), td);
-    DeploymentConfiguration configuration = ServiceRules.configuration(req.deploymentConfiguration(), null);
+    DeploymentConfiguration configuration = ServiceRules.configuration(req.deploymentConfiguration(),
+        daemon ? ServiceRules.daemonDefaults() : null);
     String propagate = ServiceTasks.propagateTags(req.propagateTags());
     Integer grace = ServiceRules.gracePeriod(req.healthCheckGracePeriodSeconds());
     String fingerprint = TaskHandler.fingerprint(req.withoutClientToken());
@@ -138,7 +143,7 @@ public final class ServiceHandler implements EcsHandler {
           .loadBalancers(List.of())
           .pendingCount(0)
           .placementConstraints(req.placementConstraints())
-          .placementStrategy(req.placementStrategy())
+          .placementStrategy(daemon ? List.of() : req.placementStrategy())
           .propagateTags(propagate)
           .runningCount(0)
           .schedulingStrategy(scheduling)
@@ -180,7 +185,8 @@ public final class ServiceHandler implements EcsHandler {
       String cluster = clusters.active(scope, req.cluster()).value().clusterName();
       Versioned<StoredService> current = liveOrThrow(scope, cluster, req.service());
       Service s = current.value().service();
-      if (!Boolean.TRUE.equals(req.force()) && s.desiredCount() != null && s.desiredCount() > 0) {
+      if (!Boolean.TRUE.equals(req.force()) && !ServiceRules.DAEMON.equals(s.schedulingStrategy())
+          && s.desiredCount() != null && s.desiredCount() > 0) {
         throw EcsException.invalidParameter(SCALED_ABOVE_ZERO);
       }
       Service draining = s.toBuilder().status(Service.DRAINING).desiredCount(0).build();

@@ -87,7 +87,30 @@ final class ServiceObserver {
         checked.add(d.id());
       }
     }
-    return new ServiceReconciler.Inputs(stored, views, checked, now, spareDeploymentId, limits);
+    ServiceTasks.DaemonHosts daemon = null;
+    if (ServiceRules.DAEMON.equals(stored.service().schedulingStrategy()) && !stored.service().deployments().isEmpty()) {
+      daemon = daemonHosts(key, stored, instances, instanceKeys, now);
+    }
+    return new ServiceReconciler.Inputs(stored, views, checked, now, spareDeploymentId, limits, daemon);
+  }
+
+  /** The instances a DAEMON service belongs on: eligible ones whose agent is not lost. */
+  private ServiceTasks.DaemonHosts daemonHosts(ServiceKey key, StoredService stored,
+      Map<String, ContainerInstance> instances, Map<String, String> instanceKeys, Instant now) {
+    Optional<TaskDefinition> td = definitions.definition(key.scope(), stored.service().deployments().get(0)
+        .taskDefinition());
+    if (td.isEmpty()) {
+      return new ServiceTasks.DaemonHosts(Set.of(), Set.of());
+    }
+    ServiceTasks.DaemonHosts hosts = tasks.daemonHosts(key.scope(), key.cluster(), key.name(),
+        stored.service().placementConstraints(), td.get());
+    Set<String> eligible = new HashSet<>();
+    for (String id : hosts.eligible()) {
+      if (host(instances.get(id), instanceKeys.get(id), now) == TaskView.Host.OK) {
+        eligible.add(id);
+      }
+    }
+    return new ServiceTasks.DaemonHosts(eligible, hosts.busyDraining());
   }
 
   private TaskView.Host host(ContainerInstance instance, String key, Instant now) {

@@ -4,6 +4,7 @@ import io.gantry.api.ecs.service.Deployment;
 import io.gantry.api.ecs.service.Service;
 import io.gantry.model.task.HealthStatus;
 import io.gantry.model.task.StoppedReasons;
+import io.gantry.server.tasks.ServiceTasks;
 import io.gantry.server.services.ServiceAction.Emit;
 import io.gantry.server.services.ServiceAction.Launch;
 import io.gantry.server.services.ServiceAction.MarkDeployment;
@@ -42,12 +43,19 @@ final class ServiceReconciler {
   /**
    * @param healthChecked the deployments whose task definition has an essential container with a health check
    * @param spareDeploymentId the id a deployment created by this pass (a rollback) takes
+   * @param daemon where a DAEMON service's tasks belong (null for a REPLICA service)
    */
   record Inputs(StoredService stored, List<TaskView> tasks, Set<String> healthChecked, Instant now,
-      String spareDeploymentId, Limits limits) {
+      String spareDeploymentId, Limits limits, ServiceTasks.DaemonHosts daemon) {
     Inputs {
       tasks = List.copyOf(tasks);
       healthChecked = Set.copyOf(healthChecked);
+    }
+
+    /** The inputs of a REPLICA service. */
+    Inputs(StoredService stored, List<TaskView> tasks, Set<String> healthChecked, Instant now,
+        String spareDeploymentId, Limits limits) {
+      this(stored, tasks, healthChecked, now, spareDeploymentId, limits, null);
     }
   }
 
@@ -63,8 +71,30 @@ final class ServiceReconciler {
     if (Service.INACTIVE.equals(svc.status()) || svc.deployments().isEmpty()) {
       return new Decision(List.of(), null);
     }
+    if (ServiceRules.DAEMON.equals(svc.schedulingStrategy())) {
+      return DaemonReconciler.reconcile(in);
+    }
     Pass p = new Pass(in);
     return p.run();
+  }
+
+  /**
+   * A steady-state event when the service is settled, its deployment completed and no older
+   * deployment has tasks left (again every six hours); not steady any more otherwise.
+   */
+  static List<ServiceAction> steadiness(StoredService stored, boolean settledAndCompleted, List<TaskView> live,
+      Instant now) {
+    Service svc = stored.service();
+    boolean oneDeployment = svc.deployments().stream().skip(1)
+        .allMatch(d -> DeploymentTally.liveOf(live, d.id()) == 0);
+    if (settledAndCompleted && oneDeployment) {
+      Instant since = stored.steadySince();
+      if (since == null || !now.isBefore(since.plus(STEADY_EVENT_EVERY))) {
+        return List.of(new ServiceAction.Steady(now), new Emit(ServiceEvents.steadyState(svc.serviceName())));
+      }
+      return List.of();
+    }
+    return stored.steadySince() != null ? List.of(new ServiceAction.Steady(null)) : List.of();
   }
 
   /** The working state of one pass. */
@@ -164,19 +194,8 @@ final class ServiceReconciler {
       return finish(failedBy, requeue);
     }
 
-    /** A steady-state event when the service is steady with one deployment (again every six hours). */
     private void steadiness(boolean settledAndCompleted) {
-      boolean oneDeployment = svc.deployments().stream().skip(1)
-          .allMatch(d -> DeploymentTally.liveOf(live, d.id()) == 0);
-      if (settledAndCompleted && oneDeployment) {
-        Instant since = in.stored().steadySince();
-        if (since == null || !now.isBefore(since.plus(STEADY_EVENT_EVERY))) {
-          record.add(new ServiceAction.Steady(now));
-          record.add(new Emit(ServiceEvents.steadyState(name)));
-        }
-      } else if (in.stored().steadySince() != null) {
-        record.add(new ServiceAction.Steady(null));
-      }
+      record.addAll(ServiceReconciler.steadiness(in.stored(), settledAndCompleted, live, now));
     }
 
     /** Running, wanted, and HEALTHY when its deployment's task definition has health checks. */

@@ -41,6 +41,10 @@ final class ServiceUpdates {
       ServiceRules.controller(req.deploymentController());
     }
     ServiceRules.platformVersion(req.platformVersion(), s.launchType());
+    boolean daemon = ServiceRules.DAEMON.equals(s.schedulingStrategy());
+    if (daemon) {
+      ServiceRules.daemon(req.desiredCount(), req.placementStrategy(), req.capacityProviderStrategy());
+    }
     TaskDefinition td = activeDefinition(scope, req.taskDefinition() != null ? req.taskDefinition()
         : s.taskDefinition());
     ServiceTasks.launchType(s.launchType(), false, td);

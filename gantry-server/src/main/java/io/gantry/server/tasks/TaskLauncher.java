@@ -107,6 +107,21 @@ final class TaskLauncher {
         (node, hold) -> Fit.check(node, demand).map(Reason::ecsReason));
   }
 
+  /**
+   * One task on each named instance (a DAEMON service's launches): no scheduler, but each
+   * instance is re-checked like a RunTask placement (resources, required attributes, constraints)
+   * and one that does not fit is a failure with its reason.
+   */
+  TasksResponse onInstances(LaunchSpec spec, List<String> instanceIds, Instant now) {
+    RandomGenerator random = callRandom();
+    TaskDemand taskDemand = spec.demand();
+    Demand demand = Nodes.demand(taskDemand);
+    LaunchSpec.PlacementRules rules = spec.placement();
+    return launch(spec, now, random, instanceIds.size(), List.of(), false, (ledger, remaining) -> new Round(
+        instanceIds.stream().map(id -> hold(random, taskDemand, spec.group(), id, List.of())).toList(), List.of()),
+        (node, hold) -> refusal(node, demand, spec.group(), rules));
+  }
+
   /** Why {@code node} cannot take one more task of this launch now (the applier's re-check). */
   private static Optional<String> refusal(Node node, Demand demand, String group, LaunchSpec.PlacementRules rules) {
     Optional<Reason> reason = Fit.check(node, demand).or(() -> Fit.attributes(node, rules.required()));
