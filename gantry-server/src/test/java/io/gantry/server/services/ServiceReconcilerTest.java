@@ -166,6 +166,48 @@ class ServiceReconcilerTest {
     assertThat(w.stored.service().status()).isEqualTo("INACTIVE");
   }
 
+  @Test
+  void tasksOnADrainingInstanceAreReplacedFirstAndStoppedOnceReplacementsAreHealthy() {
+    ServiceWorld w = new ServiceWorld(4, 100, 150, false, true);
+    w.pass();
+    w.settle();
+    w.pass();
+    List<String> drained = w.tasks.subList(0, 2).stream().map(TaskView::id).toList();
+    drained.forEach(id -> w.replace(id, t -> new TaskView(t.id(), t.deploymentId(), t.lastStatus(), true, t.health(),
+        t.createdAt(), t.startedAt(), null, false, "i2", TaskView.Host.DRAINING)));
+
+    ServiceReconciler.Decision first = w.pass();
+
+    assertThat(first.actions()).contains(new ServiceAction.Launch(w.primary().id(), "td:1", 2));
+    assertThat(first.actions()).noneMatch(a -> a instanceof ServiceAction.Stop);
+    assertThat(w.pass().actions()).noneMatch(a -> a instanceof ServiceAction.Stop); // replacements not healthy yet
+    w.settle();
+    ServiceReconciler.Decision second = w.pass();
+    assertThat(second.actions()).anyMatch(a -> a instanceof ServiceAction.Stop s
+        && s.taskIds().containsAll(drained) && s.taskIds().size() == 2);
+    assertThat(w.healthy()).isGreaterThanOrEqualTo(4);
+    w.settle();
+    w.pass();
+    assertThat(w.tasks.stream().filter(TaskView::wantedRunning)).hasSize(4)
+        .allSatisfy(t -> assertThat(t.host()).isEqualTo(TaskView.Host.OK));
+  }
+
+  @Test
+  void withNoRoomAboveTheDesiredCountDrainingTasksStopFirstWithinTheMinimum() {
+    ServiceWorld w = new ServiceWorld(4, 50, 100, false, false);
+    w.pass();
+    w.settle();
+    w.pass();
+    w.tasks.replaceAll(t -> new TaskView(t.id(), t.deploymentId(), t.lastStatus(), true, t.health(),
+        t.createdAt(), t.startedAt(), null, false, "i2", TaskView.Host.DRAINING));
+
+    ServiceReconciler.Decision d = w.pass();
+
+    assertThat(d.actions()).noneMatch(a -> a instanceof ServiceAction.Launch);
+    assertThat(d.actions()).anyMatch(a -> a instanceof ServiceAction.Stop s && s.taskIds().size() == 2);
+    assertThat(w.healthy()).isEqualTo(2);
+  }
+
   static void newDeployment(ServiceWorld w, String taskDefinition) {
     List<Deployment> next = new ArrayList<>();
     next.add(Deployments.start(w.nextDeploymentId(), taskDefinition, w.stored.service().desiredCount(), "EC2", w.now));
