@@ -77,6 +77,7 @@ public final class ServiceHandler implements EcsHandler {
         .register("DeleteService", DeleteServiceRequest.class, this::delete)
         .register("DescribeServices", DescribeServicesRequest.class, reads::describe)
         .register("ListServices", ListServicesRequest.class, reads::list);
+    new ServiceDeploymentHandler(store, random).register(registry);
   }
 
   ServiceResponse create(RequestContext ctx, CreateServiceRequest req) {
@@ -153,7 +154,8 @@ public final class ServiceHandler implements EcsHandler {
           .status(Service.ACTIVE)
           .taskDefinition(td.taskDefinitionArn())
           .build();
-      StoredService stored = new StoredService(service, token, fingerprint, 1, null, null);
+      StoredService stored = new StoredService(service, token, fingerprint, 1, null, null,
+          DeploymentHistories.started(List.of(), service, service.deployments().get(0), ctx.now()));
       Txn.Builder txn = Txn.builder()
           .modRevisionIs(cluster.key(), cluster.modRevision())
           .absent(key).put(key, store.encode(stored))

@@ -90,7 +90,10 @@ final class ServiceUpdates {
             s.deploymentConfiguration()))
         .healthCheckGracePeriodSeconds(req.healthCheckGracePeriodSeconds() != null
             ? ServiceRules.gracePeriod(req.healthCheckGracePeriodSeconds()) : s.healthCheckGracePeriodSeconds());
-    return stored.changed(next.build()).withSteadySince(null);
+    Service built = next.build();
+    StoredService out = stored.changed(built).withSteadySince(null);
+    return newDeployment ? out.withHistory(DeploymentHistories.started(stored.history(), built, deployments.get(0),
+        now)) : out;
   }
 
   private static int nz(Integer v) {

@@ -27,7 +27,7 @@ class DaemonReconcilerTest {
             new io.gantry.api.ecs.service.DeploymentConfiguration(null, null, null, null, null, null, null, minPercent,
                 null), ServiceRules.daemonDefaults()))
         .taskDefinition("td:" + deploymentIds[0]).deployments(ds).build();
-    return new StoredService(s, null, null, 1, null, null);
+    return new StoredService(s, null, null, 1, null, null, List.of());
   }
 
   static TaskView running(String id, String deployment, String instance) {

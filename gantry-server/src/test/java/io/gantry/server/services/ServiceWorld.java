@@ -32,7 +32,7 @@ final class ServiceWorld {
     Service s = Service.builder().serviceName("web").status(Service.ACTIVE).desiredCount(desired)
         .deploymentConfiguration(config).taskDefinition("td:1")
         .deployments(List.of(Deployments.start(nextDeploymentId(), "td:1", desired, "EC2", now))).build();
-    stored = new StoredService(s, null, null, 1, null, null);
+    stored = new StoredService(s, null, null, 1, null, null, List.of());
   }
 
   String nextDeploymentId() {
