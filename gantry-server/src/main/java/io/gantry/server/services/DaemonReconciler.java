@@ -59,7 +59,7 @@ final class DaemonReconciler {
     if (!draining && (svc.desiredCount() == null || svc.desiredCount() != desired)) {
       record.add(new ServiceAction.DesiredCount(desired));
     }
-    Map<String, Integer> failedBy = FailureHistory.byDeployment(in.tasks());
+    Map<String, Integer> failedBy = FailureHistory.byDeployment(in.tasks(), in.earlyExit());
     int primaryFailed = Math.max(DeploymentTally.nz(primary.failedTasks()), failedBy.getOrDefault(primary.id(), 0));
     CircuitBreaker.Verdict verdict = CircuitBreaker.evaluate(stored, desired, primaryFailed, in.spareDeploymentId(),
         now);

@@ -16,15 +16,27 @@ import java.util.function.Predicate;
 final class FailureHistory {
   private FailureHistory() {}
 
-  /** Failed tasks per deployment id. */
-  static Map<String, Integer> byDeployment(List<TaskView> tasks) {
+  /**
+   * Failed tasks per deployment id, as the circuit breaker counts them: as ECS does, a task that
+   * never reached RUNNING or that was stopped UNHEALTHY; a task that ran and then exited only
+   * when it exited within {@code earlyExit} of starting (Gantry's option; null: never).
+   */
+  static Map<String, Integer> byDeployment(List<TaskView> tasks, Duration earlyExit) {
     Map<String, Integer> out = new HashMap<>();
     for (TaskView t : tasks) {
-      if (t.failed() && t.deploymentId() != null) {
+      if (t.failed() && t.deploymentId() != null && countsForBreaker(t, earlyExit)) {
         out.merge(t.deploymentId(), 1, Integer::sum);
       }
     }
     return out;
+  }
+
+  static boolean countsForBreaker(TaskView t, Duration earlyExit) {
+    if (t.startedAt() == null || t.health() == io.gantry.model.task.HealthStatus.UNHEALTHY) {
+      return true;
+    }
+    return earlyExit != null && t.stoppedAt() != null
+        && !t.stoppedAt().isAfter(t.startedAt().plus(earlyExit));
   }
 
   /** Failed tasks that stopped after the newest healthy one of {@code live} started. */

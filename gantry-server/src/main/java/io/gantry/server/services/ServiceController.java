@@ -74,7 +74,7 @@ public final class ServiceController implements AutoCloseable {
     this.random = random;
     this.settings = settings;
     ServiceUpdates definitions = new ServiceUpdates(new io.gantry.server.taskdefs.TaskDefinitionReader(store), random);
-    this.observer = new ServiceObserver(store, tasks, index, definitions, settings.lostTaskGrace());
+    this.observer = new ServiceObserver(store, tasks, index, definitions, tags, settings.lostTaskGrace());
     this.executor = new ServiceExecutor(store, tags, tasks, index, definitions, this::eventId,
         settings.placementRetry());
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -1,7 +1,9 @@
 package io.gantry.server.services;
 
 import io.gantry.api.ecs.service.Deployment;
+import io.gantry.model.Tag;
 import io.gantry.model.instance.ContainerInstance;
+import io.gantry.server.tags.TagStore;
 import io.gantry.model.taskdef.ContainerDefinition;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.server.state.EntityStore;
@@ -32,12 +34,14 @@ final class ServiceObserver {
   private final ServiceTasks tasks;
   private final ServiceTaskIndex index;
   private final ServiceUpdates definitions;
+  private final TagStore tags;
   private final Duration lostGrace;
   private final Map<String, Instant> disconnectedSince = new ConcurrentHashMap<>();
   private final Map<String, Boolean> healthChecked = new ConcurrentHashMap<>();
 
   ServiceObserver(EntityStore store, ServiceTasks tasks, ServiceTaskIndex index, ServiceUpdates definitions,
-      Duration lostGrace) {
+      TagStore tags, Duration lostGrace) {
+    this.tags = tags;
     this.store = store;
     this.tasks = tasks;
     this.index = index;
@@ -91,7 +95,23 @@ final class ServiceObserver {
     if (ServiceRules.DAEMON.equals(stored.service().schedulingStrategy()) && !stored.service().deployments().isEmpty()) {
       daemon = daemonHosts(key, stored, instances, instanceKeys, now);
     }
-    return new ServiceReconciler.Inputs(stored, views, checked, now, spareDeploymentId, limits, daemon);
+    return new ServiceReconciler.Inputs(stored, views, checked, now, spareDeploymentId, limits, daemon,
+        earlyExit(key, stored));
+  }
+
+  /** The service's {@code gantry:circuit-breaker-early-exit-seconds} tag as a duration (null: absent or not a number ≥ 0). */
+  private Duration earlyExit(ServiceKey key, StoredService stored) {
+    for (Tag t : tags.tags(key.scope(), stored.service().serviceArn())) {
+      if (ServiceReconciler.EARLY_EXIT_TAG.equals(t.key())) {
+        try {
+          long seconds = Long.parseLong(t.value().trim());
+          return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException | NullPointerException e) {
+          return null;
+        }
+      }
+    }
+    return null;
   }
 
   /** The instances a DAEMON service belongs on: eligible ones whose agent is not lost. */

@@ -32,6 +32,7 @@ import java.util.Set;
  */
 final class ServiceReconciler {
   static final Duration STEADY_EVENT_EVERY = Duration.ofHours(6);
+  static final String EARLY_EXIT_TAG = "gantry:circuit-breaker-early-exit-seconds";
 
   private ServiceReconciler() {}
 
@@ -44,9 +45,11 @@ final class ServiceReconciler {
    * @param healthChecked the deployments whose task definition has an essential container with a health check
    * @param spareDeploymentId the id a deployment created by this pass (a rollback) takes
    * @param daemon where a DAEMON service's tasks belong (null for a REPLICA service)
+   * @param earlyExit the circuit breaker also counts tasks that exit within this long of reaching
+   *     RUNNING (the service tag {@value #EARLY_EXIT_TAG}; null: ECS's behaviour, it does not)
    */
   record Inputs(StoredService stored, List<TaskView> tasks, Set<String> healthChecked, Instant now,
-      String spareDeploymentId, Limits limits, ServiceTasks.DaemonHosts daemon) {
+      String spareDeploymentId, Limits limits, ServiceTasks.DaemonHosts daemon, Duration earlyExit) {
     Inputs {
       tasks = List.copyOf(tasks);
       healthChecked = Set.copyOf(healthChecked);
@@ -55,7 +58,7 @@ final class ServiceReconciler {
     /** The inputs of a REPLICA service. */
     Inputs(StoredService stored, List<TaskView> tasks, Set<String> healthChecked, Instant now,
         String spareDeploymentId, Limits limits) {
-      this(stored, tasks, healthChecked, now, spareDeploymentId, limits, null);
+      this(stored, tasks, healthChecked, now, spareDeploymentId, limits, null, null);
     }
   }
 
@@ -130,7 +133,7 @@ final class ServiceReconciler {
       effects.addAll(healed.effects());
       record.addAll(healed.record());
       requeue = healed.requeue();
-      Map<String, Integer> failedBy = FailureHistory.byDeployment(in.tasks());
+      Map<String, Integer> failedBy = FailureHistory.byDeployment(in.tasks(), in.earlyExit());
       int primaryFailed = Math.max(DeploymentTally.nz(primary.failedTasks()), failedBy.getOrDefault(primary.id(), 0));
       CircuitBreaker.Verdict verdict = CircuitBreaker.evaluate(in.stored(), desired, primaryFailed,
           in.spareDeploymentId(), now);

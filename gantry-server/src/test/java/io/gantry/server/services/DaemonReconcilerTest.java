@@ -38,7 +38,7 @@ class DaemonReconcilerTest {
   static ServiceReconciler.Decision pass(StoredService s, List<TaskView> tasks, Set<String> eligible,
       Set<String> busyDraining) {
     return ServiceReconciler.reconcile(new ServiceReconciler.Inputs(s, tasks, Set.of(), NOW, "ecs-svc/9",
-        ServiceReconciler.Limits.DEFAULT, new ServiceTasks.DaemonHosts(eligible, busyDraining)));
+        ServiceReconciler.Limits.DEFAULT, new ServiceTasks.DaemonHosts(eligible, busyDraining), null));
   }
 
   @Test

@@ -107,6 +107,35 @@ class ServiceReconcilerTest {
   }
 
   @Test
+  void tasksThatExitSoonAfterRunningTripTheBreakerOnlyWithTheEarlyExitOption() {
+    for (Duration earlyExit : java.util.Arrays.asList(null, Duration.ofSeconds(10))) {
+      ServiceWorld w = new ServiceWorld(4, 100, 200, true, false);
+      w.earlyExit = earlyExit;
+      w.pass();
+      w.settle();
+      w.pass();
+      newDeployment(w, "td:crash");
+      String crash = w.primary().id();
+      for (int round = 0; round < 3; round++) {
+        w.now = w.now.plus(Duration.ofMinutes(10));
+        w.pass();
+        w.settle(); // RUNNING at now
+        w.now = w.now.plusSeconds(2);
+        for (TaskView t : List.copyOf(w.tasks)) {
+          if (t.live() && t.deploymentId().equals(crash)) {
+            w.replace(t.id(), x -> w.stopped(x, true)); // ran two seconds, then its essential container exited
+          }
+        }
+      }
+      w.pass();
+      assertThat(w.primary().taskDefinition()).as("early exit %s: rolled back or still deploying", earlyExit)
+          .isEqualTo(earlyExit == null ? "td:crash" : "td:1");
+      assertThat(w.stored.service().events()).as("early exit %s", earlyExit).map(e -> e.message())
+          .filteredOn(m -> m.contains("deployment failed")).hasSize(earlyExit == null ? 0 : 1);
+    }
+  }
+
+  @Test
   void failuresInARowDelayTheNextLaunch() {
     ServiceWorld w = new ServiceWorld(2, 100, 200, false, false);
     w.pass();
