@@ -24,6 +24,7 @@ public enum ErrorCode {
   CONFLICT("ConflictException", 400),
   SERVICE_NOT_FOUND("ServiceNotFoundException", 400),
   SERVICE_NOT_ACTIVE("ServiceNotActiveException", 400),
+  SERVICE_DEPLOYMENT_NOT_FOUND("ServiceDeploymentNotFoundException", 400),
   // Protocol-level errors shared by every awsJson1_1 service.
   SERIALIZATION("SerializationException", 400),
   UNKNOWN_OPERATION("UnknownOperationException", 400),

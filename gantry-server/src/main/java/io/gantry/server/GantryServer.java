@@ -200,6 +200,11 @@ public final class GantryServer implements AutoCloseable {
     return config;
   }
 
+  /** The store, for tests and tools that observe every committed change (simulation invariants). */
+  public KvStore store() {
+    return kv;
+  }
+
   public List<AccessKey> keys() {
     return keys;
   }

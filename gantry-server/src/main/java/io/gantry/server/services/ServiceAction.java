@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One thing the service reconciler decided. Effects ({@link Launch}, {@link Stop}) are performed
+ * One thing the service reconciler decided. Effects ({@link Launch}, {@link LaunchOn}, {@link Stop}) are performed
  * by the executor through the task path; the others change the stored service and are folded
  * into it in order ({@link ServiceChanges}). Immutable.
  */
@@ -14,6 +14,16 @@ sealed interface ServiceAction {
 
   /** Launch {@code count} tasks of deployment {@code deploymentId} (its task definition). */
   record Launch(String deploymentId, String taskDefinition, int count) implements ServiceAction {}
+
+  /** Launch one task of deployment {@code deploymentId} on each of {@code instanceIds} (a DAEMON service). */
+  record LaunchOn(String deploymentId, String taskDefinition, List<String> instanceIds) implements ServiceAction {
+    public LaunchOn {
+      instanceIds = List.copyOf(instanceIds);
+    }
+  }
+
+  /** A DAEMON service's desired count: the number of instances it belongs on. */
+  record DesiredCount(int count) implements ServiceAction {}
 
   /** Stop tasks (ServiceSchedulerInitiated) with {@code reason}; {@code atOnce} when no agent will report them. */
   record Stop(List<String> taskIds, String reason, boolean atOnce) implements ServiceAction {

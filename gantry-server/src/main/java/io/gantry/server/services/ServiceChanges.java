@@ -43,16 +43,26 @@ final class ServiceChanges {
       List<Deployment> next = s.deployments().stream()
           .map(d -> d.id().equals(m.id()) ? d.withRollout(m.state(), m.reason(), now) : d).toList();
       StoredService changed = stored.with(s.toBuilder().deployments(next).build());
-      return Deployment.COMPLETED.equals(m.state())
-          ? changed.withLastCompleted(next.stream().filter(d -> d.id().equals(m.id())).findFirst().orElseThrow())
-          : changed;
+      Deployment marked = next.stream().filter(d -> d.id().equals(m.id())).findFirst().orElse(null);
+      if (marked == null) {
+        return changed;
+      }
+      if (Deployment.COMPLETED.equals(m.state())) {
+        return changed.withLastCompleted(marked)
+            .withHistory(DeploymentHistories.completed(stored.history(), marked, now));
+      }
+      return changed.withHistory(DeploymentHistories.failed(stored.history(), marked, m.reason(), now));
     }
     if (action instanceof ServiceAction.RollBack r) {
       List<Deployment> next = new ArrayList<>();
       next.add(r.next());
       s.deployments().forEach(d -> next.add(Deployment.PRIMARY.equals(d.status())
           ? d.withStatus(Deployment.ACTIVE, now) : d));
-      return stored.with(s.toBuilder().deployments(next).taskDefinition(r.next().taskDefinition()).build());
+      StoredService rolled = stored.with(s.toBuilder().deployments(next).taskDefinition(r.next().taskDefinition())
+          .build());
+      return stored.lastCompleted() == null ? rolled : rolled.withHistory(DeploymentHistories.rollingBack(
+          stored.history(), s.deployments().get(0).id(), stored.lastCompleted().id(), r.next(),
+          r.next().rolloutStateReason(), now));
     }
     if (action instanceof ServiceAction.Retire r) {
       return stored.with(s.toBuilder()
@@ -65,6 +75,9 @@ final class ServiceChanges {
     }
     if (action instanceof ServiceAction.Steady st) {
       return stored.withSteadySince(st.at());
+    }
+    if (action instanceof ServiceAction.DesiredCount dc) {
+      return stored.with(s.toBuilder().desiredCount(dc.count()).build());
     }
     if (action instanceof ServiceAction.Deactivate) {
       return stored.with(s.toBuilder().status(Service.INACTIVE).build());

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The service controller: level-triggered (DESIGN decision 4). A work queue of service keys; the
  * store's watch only enqueues (a service record changed, a task of {@code service:NAME} changed,
- * an instance of the cluster changed); a periodic resync enqueues every service; each key is
+ * an instance of the cluster changed) and keeps the {@link ServiceTaskIndex} of each service's
+ * tasks; a periodic resync enqueues every service; each key is
  * reconciled by the pure {@link ServiceReconciler} and its decision performed by the
  * {@link ServiceExecutor}. Threading: one thread, {@code gantry-service-controller}, takes keys
  * one at a time and owns every launch and stop of service tasks, so a service is never worked on
@@ -59,6 +60,7 @@ public final class ServiceController implements AutoCloseable {
   private final Settings settings;
   private final ServiceObserver observer;
   private final ServiceExecutor executor;
+  private final ServiceTaskIndex index = new ServiceTaskIndex();
   private final Set<ServiceKey> queue = new LinkedHashSet<>();
   private final Set<ServiceKey> known = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService thread;
@@ -72,8 +74,9 @@ public final class ServiceController implements AutoCloseable {
     this.random = random;
     this.settings = settings;
     ServiceUpdates definitions = new ServiceUpdates(new io.gantry.server.taskdefs.TaskDefinitionReader(store), random);
-    this.observer = new ServiceObserver(store, tasks, definitions, settings.lostTaskGrace());
-    this.executor = new ServiceExecutor(store, tags, tasks, definitions, this::eventId, settings.placementRetry());
+    this.observer = new ServiceObserver(store, tasks, index, definitions, tags, settings.lostTaskGrace());
+    this.executor = new ServiceExecutor(store, tags, tasks, index, definitions, this::eventId,
+        settings.placementRetry());
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "gantry-service-controller");
       t.setDaemon(true);
@@ -89,7 +92,12 @@ public final class ServiceController implements AutoCloseable {
         seen(WatchEvent.Type.PUT, kv);
       }
     }
-    watch = store.kv().watch("ecs/", revision, event -> seen(event.type(), event.kv()));
+    index.applied(revision);
+    // Every key, not only ecs/: the task index waits for the store revision, which writes to any key move.
+    watch = store.kv().watch("", revision, event -> {
+      seen(event.type(), event.kv());
+      index.applied(event.kv().modRevision());
+    });
     long every = settings.resync().toMillis();
     thread.scheduleWithFixedDelay(() -> known.forEach(this::enqueue), every, every, TimeUnit.MILLISECONDS);
     return this;
@@ -166,10 +174,15 @@ public final class ServiceController implements AutoCloseable {
         }
         case "task" -> {
           if (type == WatchEvent.Type.PUT) {
-            String group = store.decode(kv, StoredTask.class).value().task().group();
+            StoredTask task = store.decode(kv, StoredTask.class).value();
+            String group = task.task().group();
             if (group != null && group.startsWith("service:")) {
-              enqueue(new ServiceKey(scope, parts[4], group.substring("service:".length())));
+              ServiceKey key = new ServiceKey(scope, parts[4], group.substring("service:".length()));
+              index.put(kv.key(), key, kv.modRevision(), task.task(), task.containerInstanceId());
+              enqueue(key);
             }
+          } else {
+            index.delete(kv.key());
           }
         }
         case "instance" -> {

@@ -35,15 +35,17 @@ final class ServiceExecutor {
   private final EntityStore store;
   private final TagStore tags;
   private final ServiceTasks tasks;
+  private final ServiceTaskIndex index;
   private final ServiceUpdates definitions;
   private final Supplier<String> eventIds;
   private final Duration placementRetry;
 
-  ServiceExecutor(EntityStore store, TagStore tags, ServiceTasks tasks, ServiceUpdates definitions,
-      Supplier<String> eventIds, Duration placementRetry) {
+  ServiceExecutor(EntityStore store, TagStore tags, ServiceTasks tasks, ServiceTaskIndex index,
+      ServiceUpdates definitions, Supplier<String> eventIds, Duration placementRetry) {
     this.store = store;
     this.tags = tags;
     this.tasks = tasks;
+    this.index = index;
     this.definitions = definitions;
     this.eventIds = eventIds;
     this.placementRetry = placementRetry;
@@ -60,7 +62,13 @@ final class ServiceExecutor {
           tasks.stop(key.scope(), key.cluster(), id, stop.reason(), stop.atOnce(), now);
         }
       } else if (a instanceof ServiceAction.Launch launch) {
-        if (!launch(key, seen.service(), launch, now, events)) {
+        if (!launch(key, seen.service(), launch.deploymentId(), launch.taskDefinition(),
+            (spec, td) -> tasks.launch(spec, launch.count(), now), events)) {
+          requeue = min(requeue, placementRetry);
+        }
+      } else if (a instanceof ServiceAction.LaunchOn launch) {
+        if (!launch(key, seen.service(), launch.deploymentId(), launch.taskDefinition(),
+            (spec, td) -> tasks.launchOn(spec, launch.instanceIds(), now), events)) {
           requeue = min(requeue, placementRetry);
         }
       } else {
@@ -72,22 +80,26 @@ final class ServiceExecutor {
   }
 
   /** Launches; true when every task was placed. */
-  private boolean launch(ServiceKey key, Service s, ServiceAction.Launch launch, Instant now,
+  private boolean launch(ServiceKey key, Service s, String deploymentId, String taskDefinition, Launcher launcher,
       List<ServiceAction> events) {
-    Optional<TaskDefinition> td = definitions.definition(key.scope(), launch.taskDefinition());
+    Optional<TaskDefinition> td = definitions.definition(key.scope(), taskDefinition);
     if (td.isEmpty()) {
-      log.warn("service {}: task definition {} is gone", key, launch.taskDefinition());
+      log.warn("service {}: task definition {} is gone", key, taskDefinition);
       return false;
     }
     ServiceTasks.Launched out;
     try {
-      out = tasks.launch(new ServiceTasks.Launch(key.scope(), key.cluster(), key.name(), launch.deploymentId(),
+      out = launcher.launch(new ServiceTasks.Launch(key.scope(), key.cluster(), key.name(), deploymentId,
           td.get(), s.launchType(), Boolean.TRUE.equals(s.enableExecuteCommand()), taskTags(key, s, td.get()),
-          s.placementConstraints(), s.placementStrategy(), strategy(s, launch.deploymentId())), launch.count(), now);
+          s.placementConstraints(), s.placementStrategy(), strategy(s, deploymentId)), td.get());
     } catch (EcsException e) {
       log.warn("service {}: cannot launch tasks: {}", key, e.getMessage());
       return false;
     }
+    java.util.Map<String, Task> launched = new java.util.LinkedHashMap<>();
+    out.tasks().forEach(t -> launched.put(ServiceTasks.key(key.scope(), key.cluster(),
+        t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1)), t));
+    index.launched(key, launched);
     if (!out.tasks().isEmpty()) {
       events.add(new ServiceAction.Emit(ServiceEvents.started(key.name(),
           out.tasks().stream().map(Task::taskArn).map(a -> a.substring(a.lastIndexOf('/') + 1)).toList())));
@@ -106,6 +118,11 @@ final class ServiceExecutor {
   private static List<io.gantry.model.cluster.CapacityProviderStrategyItem> strategy(Service s, String id) {
     return s.deployments().stream().filter(d -> d.id().equals(id) && !d.capacityProviderStrategy().isEmpty())
         .map(Deployment::capacityProviderStrategy).findFirst().orElse(s.capacityProviderStrategy());
+  }
+
+  /** One way of launching a deployment's tasks: by count (REPLICA) or on named instances (DAEMON). */
+  private interface Launcher {
+    ServiceTasks.Launched launch(ServiceTasks.Launch spec, TaskDefinition td);
   }
 
   /** The tags of the service's new tasks: propagated from the service or the definition, plus ECS managed tags. */

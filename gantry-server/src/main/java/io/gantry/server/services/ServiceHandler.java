@@ -77,6 +77,7 @@ public final class ServiceHandler implements EcsHandler {
         .register("DeleteService", DeleteServiceRequest.class, this::delete)
         .register("DescribeServices", DescribeServicesRequest.class, reads::describe)
         .register("ListServices", ListServicesRequest.class, reads::list);
+    new ServiceDeploymentHandler(store, random).register(registry);
   }
 
   ServiceResponse create(RequestContext ctx, CreateServiceRequest req) {
@@ -84,7 +85,11 @@ public final class ServiceHandler implements EcsHandler {
     String name = ServiceRules.name(req.serviceName());
     ServiceRules.controller(req.deploymentController());
     String scheduling = ServiceRules.schedulingStrategy(req.schedulingStrategy());
-    int desired = ServiceRules.desiredCount(req.desiredCount());
+    boolean daemon = ServiceRules.DAEMON.equals(scheduling);
+    if (daemon) {
+      ServiceRules.daemon(req.desiredCount(), req.placementStrategy(), req.capacityProviderStrategy());
+    }
+    int desired = daemon ? 0 : ServiceRules.desiredCount(req.desiredCount());
     String token = ServiceRules.clientToken(req.clientToken());
     ServiceRules.unsupported(req.loadBalancers(), req.serviceRegistries(), req.serviceConnectConfiguration(),
         req.volumeConfigurations(), req.vpcLatticeConfigurations());
@@ -103,7 +108,8 @@ public final class ServiceHandler implements EcsHandler {
     ServiceRules.platformVersion(req.platformVersion(), launchType != null ? launchType : "EC2");
     ServiceTasks.supported(td, req.networkConfiguration(), null);
     ServiceTasks.checkPlacement(req.placementConstraints(), req.placementStrategy(), td);
-    DeploymentConfiguration configuration = ServiceRules.configuration(req.deploymentConfiguration(), null);
+    DeploymentConfiguration configuration = ServiceRules.configuration(req.deploymentConfiguration(),
+        daemon ? ServiceRules.daemonDefaults() : null);
     String propagate = ServiceTasks.propagateTags(req.propagateTags());
     Integer grace = ServiceRules.gracePeriod(req.healthCheckGracePeriodSeconds());
     String fingerprint = TaskHandler.fingerprint(req.withoutClientToken());
@@ -143,7 +149,7 @@ public final class ServiceHandler implements EcsHandler {
           .loadBalancers(List.of())
           .pendingCount(0)
           .placementConstraints(req.placementConstraints())
-          .placementStrategy(req.placementStrategy())
+          .placementStrategy(daemon ? List.of() : req.placementStrategy())
           .propagateTags(propagate)
           .runningCount(0)
           .schedulingStrategy(scheduling)
@@ -153,7 +159,8 @@ public final class ServiceHandler implements EcsHandler {
           .status(Service.ACTIVE)
           .taskDefinition(td.taskDefinitionArn())
           .build();
-      StoredService stored = new StoredService(service, token, fingerprint, 1, null, null);
+      StoredService stored = new StoredService(service, token, fingerprint, 1, null, null,
+          DeploymentHistories.started(List.of(), service, service.deployments().get(0), ctx.now()));
       Txn.Builder txn = Txn.builder()
           .modRevisionIs(cluster.key(), cluster.modRevision())
           .absent(key).put(key, store.encode(stored))
@@ -186,7 +193,8 @@ public final class ServiceHandler implements EcsHandler {
       String cluster = clusters.active(scope, req.cluster()).value().clusterName();
       Versioned<StoredService> current = liveOrThrow(scope, cluster, req.service());
       Service s = current.value().service();
-      if (!Boolean.TRUE.equals(req.force()) && s.desiredCount() != null && s.desiredCount() > 0) {
+      if (!Boolean.TRUE.equals(req.force()) && !ServiceRules.DAEMON.equals(s.schedulingStrategy())
+          && s.desiredCount() != null && s.desiredCount() > 0) {
         throw EcsException.invalidParameter(SCALED_ABOVE_ZERO);
       }
       Service draining = s.toBuilder().status(Service.DRAINING).desiredCount(0).build();

@@ -1,14 +1,14 @@
 package io.gantry.server.services;
 
 import io.gantry.api.ecs.service.Deployment;
+import io.gantry.model.Tag;
 import io.gantry.model.instance.ContainerInstance;
+import io.gantry.server.tags.TagStore;
 import io.gantry.model.taskdef.ContainerDefinition;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.server.state.EntityStore;
-import io.gantry.server.state.StateKeys;
 import io.gantry.server.state.Versioned;
 import io.gantry.server.tasks.ServiceTasks;
-import io.gantry.server.tasks.StoredTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gathers what the reconciler decides on for one service: the stored service, its tasks (group
- * {@code service:NAME}, started by one of its deployments) with the state of their instances, and
+ * {@code service:NAME}, started by one of its deployments, from the {@link ServiceTaskIndex}) with
+ * the state of their instances (from the placement state's ledger), and
  * which deployments run health-checked task definitions. An instance whose agent has been
  * disconnected for longer than the lost-task grace (counted from when this process first saw it
  * disconnected), or that is gone, is LOST. Called on the controller's thread; the disconnection
@@ -31,14 +32,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ServiceObserver {
   private final EntityStore store;
   private final ServiceTasks tasks;
+  private final ServiceTaskIndex index;
   private final ServiceUpdates definitions;
+  private final TagStore tags;
   private final Duration lostGrace;
   private final Map<String, Instant> disconnectedSince = new ConcurrentHashMap<>();
   private final Map<String, Boolean> healthChecked = new ConcurrentHashMap<>();
 
-  ServiceObserver(EntityStore store, ServiceTasks tasks, ServiceUpdates definitions, Duration lostGrace) {
+  ServiceObserver(EntityStore store, ServiceTasks tasks, ServiceTaskIndex index, ServiceUpdates definitions,
+      TagStore tags, Duration lostGrace) {
+    this.tags = tags;
     this.store = store;
     this.tasks = tasks;
+    this.index = index;
     this.definitions = definitions;
     this.lostGrace = lostGrace;
   }
@@ -64,21 +70,20 @@ final class ServiceObserver {
       ServiceReconciler.Limits limits) {
     Map<String, ContainerInstance> instances = new HashMap<>();
     Map<String, String> instanceKeys = new HashMap<>();
-    for (Versioned<ContainerInstance> v : store.list(StateKeys.containerInstances(key.scope(), key.cluster()),
-        ContainerInstance.class)) {
+    for (Versioned<ContainerInstance> v : tasks.instances(key.scope(), key.cluster())) {
       instances.put(v.value().id(), v.value());
       instanceKeys.put(v.value().id(), v.key());
       instanceSeen(v.key(), v.value(), now);
     }
-    String group = ServiceTasks.group(key.name());
+    index.awaitCurrent(store.kv().revision());
     List<TaskView> views = new ArrayList<>();
-    for (StoredTask t : tasks.all(key.scope(), key.cluster())) {
+    for (ServiceTaskIndex.Entry t : index.tasks(key)) {
       String startedBy = t.task().startedBy();
-      if (!group.equals(t.task().group()) || startedBy == null || !startedBy.startsWith("ecs-svc/")) {
+      if (startedBy == null || !startedBy.startsWith("ecs-svc/")) {
         continue;
       }
-      views.add(TaskView.of(t.id(), t.task(), t.containerInstanceId(),
-          host(instances.get(t.containerInstanceId()), instanceKeys.get(t.containerInstanceId()), now)));
+      views.add(TaskView.of(t.id(), t.task(), t.instanceId(),
+          host(instances.get(t.instanceId()), instanceKeys.get(t.instanceId()), now)));
     }
     Set<String> checked = new HashSet<>();
     for (Deployment d : stored.service().deployments()) {
@@ -86,7 +91,46 @@ final class ServiceObserver {
         checked.add(d.id());
       }
     }
-    return new ServiceReconciler.Inputs(stored, views, checked, now, spareDeploymentId, limits);
+    ServiceTasks.DaemonHosts daemon = null;
+    if (ServiceRules.DAEMON.equals(stored.service().schedulingStrategy()) && !stored.service().deployments().isEmpty()) {
+      daemon = daemonHosts(key, stored, instances, instanceKeys, now);
+    }
+    return new ServiceReconciler.Inputs(stored, views, checked, now, spareDeploymentId, limits, daemon,
+        earlyExit(key, stored));
+  }
+
+  /** The service's {@code gantry:circuit-breaker-early-exit-seconds} tag as a duration (null: absent or not a number ≥ 0). */
+  private Duration earlyExit(ServiceKey key, StoredService stored) {
+    for (Tag t : tags.tags(key.scope(), stored.service().serviceArn())) {
+      if (ServiceReconciler.EARLY_EXIT_TAG.equals(t.key())) {
+        try {
+          long seconds = Long.parseLong(t.value().trim());
+          return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException | NullPointerException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The instances a DAEMON service belongs on: eligible ones whose agent is not lost. */
+  private ServiceTasks.DaemonHosts daemonHosts(ServiceKey key, StoredService stored,
+      Map<String, ContainerInstance> instances, Map<String, String> instanceKeys, Instant now) {
+    Optional<TaskDefinition> td = definitions.definition(key.scope(), stored.service().deployments().get(0)
+        .taskDefinition());
+    if (td.isEmpty()) {
+      return new ServiceTasks.DaemonHosts(Set.of(), Set.of());
+    }
+    ServiceTasks.DaemonHosts hosts = tasks.daemonHosts(key.scope(), key.cluster(), key.name(),
+        stored.service().placementConstraints(), td.get());
+    Set<String> eligible = new HashSet<>();
+    for (String id : hosts.eligible()) {
+      if (host(instances.get(id), instanceKeys.get(id), now) == TaskView.Host.OK) {
+        eligible.add(id);
+      }
+    }
+    return new ServiceTasks.DaemonHosts(eligible, hosts.busyDraining());
   }
 
   private TaskView.Host host(ContainerInstance instance, String key, Instant now) {

@@ -1,24 +1,18 @@
 package io.gantry.server.services;
 
 import io.gantry.api.ecs.service.Deployment;
-import io.gantry.api.ecs.service.DeploymentCircuitBreaker;
 import io.gantry.api.ecs.service.Service;
 import io.gantry.model.task.HealthStatus;
 import io.gantry.model.task.StoppedReasons;
-import io.gantry.server.services.ServiceAction.Counts;
-import io.gantry.server.services.ServiceAction.DeploymentCounts;
+import io.gantry.server.tasks.ServiceTasks;
 import io.gantry.server.services.ServiceAction.Emit;
 import io.gantry.server.services.ServiceAction.Launch;
 import io.gantry.server.services.ServiceAction.MarkDeployment;
-import io.gantry.server.services.ServiceAction.RollBack;
 import io.gantry.server.services.ServiceAction.Stop;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +32,7 @@ import java.util.Set;
  */
 final class ServiceReconciler {
   static final Duration STEADY_EVENT_EVERY = Duration.ofHours(6);
+  static final String EARLY_EXIT_TAG = "gantry:circuit-breaker-early-exit-seconds";
 
   private ServiceReconciler() {}
 
@@ -49,12 +44,21 @@ final class ServiceReconciler {
   /**
    * @param healthChecked the deployments whose task definition has an essential container with a health check
    * @param spareDeploymentId the id a deployment created by this pass (a rollback) takes
+   * @param daemon where a DAEMON service's tasks belong (null for a REPLICA service)
+   * @param earlyExit the circuit breaker also counts tasks that exit within this long of reaching
+   *     RUNNING (the service tag {@value #EARLY_EXIT_TAG}; null: ECS's behaviour, it does not)
    */
   record Inputs(StoredService stored, List<TaskView> tasks, Set<String> healthChecked, Instant now,
-      String spareDeploymentId, Limits limits) {
+      String spareDeploymentId, Limits limits, ServiceTasks.DaemonHosts daemon, Duration earlyExit) {
     Inputs {
       tasks = List.copyOf(tasks);
       healthChecked = Set.copyOf(healthChecked);
+    }
+
+    /** The inputs of a REPLICA service. */
+    Inputs(StoredService stored, List<TaskView> tasks, Set<String> healthChecked, Instant now,
+        String spareDeploymentId, Limits limits) {
+      this(stored, tasks, healthChecked, now, spareDeploymentId, limits, null, null);
     }
   }
 
@@ -70,8 +74,30 @@ final class ServiceReconciler {
     if (Service.INACTIVE.equals(svc.status()) || svc.deployments().isEmpty()) {
       return new Decision(List.of(), null);
     }
+    if (ServiceRules.DAEMON.equals(svc.schedulingStrategy())) {
+      return DaemonReconciler.reconcile(in);
+    }
     Pass p = new Pass(in);
     return p.run();
+  }
+
+  /**
+   * A steady-state event when the service is settled, its deployment completed and no older
+   * deployment has tasks left (again every six hours); not steady any more otherwise.
+   */
+  static List<ServiceAction> steadiness(StoredService stored, boolean settledAndCompleted, List<TaskView> live,
+      Instant now) {
+    Service svc = stored.service();
+    boolean oneDeployment = svc.deployments().stream().skip(1)
+        .allMatch(d -> DeploymentTally.liveOf(live, d.id()) == 0);
+    if (settledAndCompleted && oneDeployment) {
+      Instant since = stored.steadySince();
+      if (since == null || !now.isBefore(since.plus(STEADY_EVENT_EVERY))) {
+        return List.of(new ServiceAction.Steady(now), new Emit(ServiceEvents.steadyState(svc.serviceName())));
+      }
+      return List.of();
+    }
+    return stored.steadySince() != null ? List.of(new ServiceAction.Steady(null)) : List.of();
   }
 
   /** The working state of one pass. */
@@ -100,29 +126,22 @@ final class ServiceReconciler {
     }
 
     Decision run() {
-      giveUpLost();
-      replaceUnhealthy();
-      Map<String, Integer> failedBy = failedByDeployment();
-      int primaryFailed = Math.max(nz(primary.failedTasks()), failedBy.getOrDefault(primary.id(), 0));
-      DeploymentCircuitBreaker breaker = svc.deploymentConfiguration() == null ? DeploymentCircuitBreaker.OFF
-          : svc.deploymentConfiguration().breaker();
-      boolean halted = Deployment.FAILED.equals(primary.rolloutState());
-      if (!draining && breaker.enabled() && primary.inProgress()
-          && primaryFailed >= Rollout.failureThreshold(desired)) {
-        record.add(new MarkDeployment(primary.id(), Deployment.FAILED,
-            "ECS deployment circuit breaker: tasks failed to start."));
-        record.add(new Emit(ServiceEvents.deploymentFailed(name, primary.id())));
-        Deployment back = in.stored().lastCompleted();
-        if (breaker.rollsBack() && back != null && !back.id().equals(primary.id())) {
-          Deployment next = Deployment.start(in.spareDeploymentId(), back.taskDefinition(), desired,
-              primary.launchType(), now, "ECS deployment circuit breaker: rolling back to deploymentId " + back.id()
-                  + ".");
-          record.add(new RollBack(next));
-          record.add(new Emit(ServiceEvents.rollingBack(name, primary.id(), back.id())));
-          return finish(failedBy, Duration.ZERO);
-        }
-        halted = true;
+      Healing.Result healed = Healing.heal(name, in.tasks(),
+          Duration.ofSeconds(DeploymentTally.nz(svc.healthCheckGracePeriodSeconds())), now);
+      live.addAll(healed.live());
+      stopping.addAll(healed.stopping());
+      effects.addAll(healed.effects());
+      record.addAll(healed.record());
+      requeue = healed.requeue();
+      Map<String, Integer> failedBy = FailureHistory.byDeployment(in.tasks(), in.earlyExit());
+      int primaryFailed = Math.max(DeploymentTally.nz(primary.failedTasks()), failedBy.getOrDefault(primary.id(), 0));
+      CircuitBreaker.Verdict verdict = CircuitBreaker.evaluate(in.stored(), desired, primaryFailed,
+          in.spareDeploymentId(), now);
+      record.addAll(verdict.record());
+      if (verdict.rolledBack()) {
+        return finish(failedBy, Duration.ZERO);
       }
+      boolean halted = verdict.halted();
 
       List<TaskView> wanted = live.stream().filter(t -> t.wantedRunning() && !stopping.contains(t.id())).toList();
       List<TaskView> current = wanted.stream()
@@ -133,20 +152,21 @@ final class ServiceReconciler {
       int maxTotal = Rollout.maximum(desired, svc.deploymentConfiguration());
 
       int launches = 0;
-      Instant nextLaunch = backoff();
+      List<TaskView> failures = FailureHistory.inARow(in.tasks(), live, this::healthy);
+      Instant nextLaunch = FailureHistory.nextLaunch(failures, in.limits().backoffBase(), in.limits().backoffMax());
       boolean throttled = now.isBefore(nextLaunch);
       if (throttled) {
-        requeue = min(requeue, Duration.between(now, nextLaunch));
+        requeue = Durations.min(requeue, Duration.between(now, nextLaunch));
       }
       if (!draining && !halted && !throttled) {
-        launches = Math.max(0, Math.min(Math.min(desired - current.size(), maxTotal - live.size()),
-            in.limits().maxLaunches()));
+        launches = RolloutStep.launches(desired, current.size(), live.size(), maxTotal, in.limits().maxLaunches());
       }
       if (launches > 0) {
         effects.add(new Launch(primary.id(), primary.taskDefinition(), launches));
       }
 
-      List<TaskView> stops = chooseStops(current, outdated, halted, healthy - minHealthy);
+      List<TaskView> stops = RolloutStep.stops(current, outdated, desired, halted, draining, healthy - minHealthy,
+          in.limits().maxStops(), this::healthy);
       if (!stops.isEmpty()) {
         stops.forEach(t -> stopping.add(t.id()));
         effects.add(new Stop(stops.stream().map(TaskView::id).toList(),
@@ -167,17 +187,8 @@ final class ServiceReconciler {
       }
       boolean completed = Deployment.COMPLETED.equals(primary.rolloutState()) || (settled && primary.inProgress()
           && !halted);
-      boolean oneDeployment = svc.deployments().stream().skip(1).allMatch(d -> liveOf(d.id()) == 0);
-      if (settled && !draining && completed && oneDeployment) {
-        Instant since = in.stored().steadySince();
-        if (since == null || !now.isBefore(since.plus(STEADY_EVENT_EVERY))) {
-          record.add(new ServiceAction.Steady(now));
-          record.add(new Emit(ServiceEvents.steadyState(name)));
-        }
-      } else if (in.stored().steadySince() != null) {
-        record.add(new ServiceAction.Steady(null));
-      }
-      if (throttled && failuresInARow() >= 3 && !lastEvent().equals(ServiceEvents.startImpaired(name))) {
+      steadiness(settled && !draining && completed);
+      if (throttled && failures.size() >= 3 && !lastEvent().equals(ServiceEvents.startImpaired(name))) {
         record.add(new Emit(ServiceEvents.startImpaired(name)));
       }
       if (draining && live.isEmpty()) {
@@ -186,83 +197,8 @@ final class ServiceReconciler {
       return finish(failedBy, requeue);
     }
 
-    /** Tasks on lost instances are stopped at once; they no longer count for anything. */
-    private void giveUpLost() {
-      Map<String, List<String>> lostByInstance = new LinkedHashMap<>();
-      for (TaskView t : in.tasks()) {
-        if (!t.live()) {
-          continue;
-        }
-        if (t.host() == TaskView.Host.LOST) {
-          lostByInstance.computeIfAbsent(t.instanceId(), k -> new ArrayList<>()).add(t.id());
-        } else {
-          live.add(t);
-        }
-      }
-      lostByInstance.forEach((instance, ids) -> {
-        effects.add(new Stop(ids, StoppedReasons.instanceLost(instance), true));
-        record.add(new Emit(ServiceEvents.stopped(name, ids)));
-      });
-    }
-
-    /** Tasks that failed their container health checks after the grace period are stopped and replaced. */
-    private void replaceUnhealthy() {
-      Duration grace = Duration.ofSeconds(nz(svc.healthCheckGracePeriodSeconds()));
-      List<String> ids = new ArrayList<>();
-      for (TaskView t : live) {
-        if (!t.wantedRunning() || !t.running() || t.health() != HealthStatus.UNHEALTHY) {
-          continue;
-        }
-        Instant graceEnds = (t.startedAt() == null ? now : t.startedAt()).plus(grace);
-        if (now.isBefore(graceEnds)) {
-          requeue = min(requeue, Duration.between(now, graceEnds));
-          continue;
-        }
-        ids.add(t.id());
-        stopping.add(t.id());
-        record.add(new Emit(ServiceEvents.unhealthy(name, t.id())));
-      }
-      if (!ids.isEmpty()) {
-        effects.add(new Stop(ids, StoppedReasons.FAILED_CONTAINER_HEALTH_CHECKS, false));
-      }
-    }
-
-    /**
-     * Which tasks to stop now: extra tasks of the PRIMARY deployment beyond the desired count and
-     * tasks of older deployments (or on draining instances); those that are not healthy first,
-     * since stopping them costs nothing, then healthy ones only as far as {@code allowance}
-     * (healthy tasks above the minimum) lets. Older deployments' tasks are kept while the PRIMARY
-     * deployment has failed without a rollback.
-     */
-    private List<TaskView> chooseStops(List<TaskView> current, List<TaskView> outdated, boolean halted,
-        int allowance) {
-      List<TaskView> candidates = new ArrayList<>();
-      int extra = current.size() - desired;
-      if (extra > 0) {
-        List<TaskView> byPreference = new ArrayList<>(current);
-        byPreference.sort(Comparator.comparing((TaskView t) -> healthy(t))
-            .thenComparing(TaskView::createdAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()).reversed()));
-        candidates.addAll(byPreference.subList(0, extra));
-      }
-      if (!halted || draining) {
-        candidates.addAll(outdated);
-      }
-      candidates.sort(Comparator.comparing((TaskView t) -> healthy(t)));
-      List<TaskView> out = new ArrayList<>();
-      int left = allowance;
-      for (TaskView t : candidates) {
-        if (out.size() >= in.limits().maxStops()) {
-          break;
-        }
-        if (healthy(t)) {
-          if (left <= 0) {
-            continue;
-          }
-          left--;
-        }
-        out.add(t);
-      }
-      return out;
+    private void steadiness(boolean settledAndCompleted) {
+      record.addAll(ServiceReconciler.steadiness(in.stored(), settledAndCompleted, live, now));
     }
 
     /** Running, wanted, and HEALTHY when its deployment's task definition has health checks. */
@@ -271,82 +207,18 @@ final class ServiceReconciler {
           && (!in.healthChecked().contains(t.deploymentId()) || t.health() == HealthStatus.HEALTHY);
     }
 
-    private Map<String, Integer> failedByDeployment() {
-      Map<String, Integer> out = new HashMap<>();
-      for (TaskView t : in.tasks()) {
-        if (t.failed() && t.deploymentId() != null) {
-          out.merge(t.deploymentId(), 1, Integer::sum);
-        }
-      }
-      return out;
-    }
-
-    /** Failed tasks that stopped after the newest healthy task started: the failures in a row. */
-    private List<TaskView> recentFailures() {
-      Instant lastGood = live.stream().filter(this::healthy).map(TaskView::startedAt)
-          .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder()).orElse(Instant.MIN);
-      return in.tasks().stream().filter(t -> t.failed() && t.stoppedAt() != null && t.stoppedAt().isAfter(lastGood))
-          .toList();
-    }
-
-    private int failuresInARow() {
-      return recentFailures().size();
-    }
-
-    private Instant backoff() {
-      List<TaskView> failures = recentFailures();
-      Instant last = failures.stream().map(TaskView::stoppedAt).max(Comparator.naturalOrder()).orElse(null);
-      return Rollout.nextLaunch(failures.size(), last, in.limits().backoffBase(), in.limits().backoffMax());
-    }
-
-    private int liveOf(String deploymentId) {
-      return (int) live.stream().filter(t -> deploymentId.equals(t.deploymentId())).count();
-    }
-
     private String lastEvent() {
       return svc.events().isEmpty() ? "" : svc.events().get(0).message();
     }
 
     /** The counts first, then the effects, then the rest; old deployments without tasks retire. */
     private Decision finish(Map<String, Integer> failedBy, Duration requeueAfter) {
-      Map<String, DeploymentCounts> counts = new HashMap<>();
-      for (Deployment d : svc.deployments()) {
-        int running = 0;
-        int pending = 0;
-        int wanted = 0;
-        for (TaskView t : live) {
-          if (!d.id().equals(t.deploymentId())) {
-            continue;
-          }
-          boolean stillWanted = t.wantedRunning() && !stopping.contains(t.id());
-          running += t.running() && stillWanted ? 1 : 0;
-          pending += stillWanted && t.lastStatus().before(io.gantry.model.task.TaskStatus.RUNNING) ? 1 : 0;
-          wanted += stillWanted ? 1 : 0;
-        }
-        int failed = Math.max(nz(d.failedTasks()), failedBy.getOrDefault(d.id(), 0));
-        counts.put(d.id(), new DeploymentCounts(d == primary ? desired : wanted, running, pending, failed));
-      }
-      int running = (int) live.stream().filter(TaskView::running).count();
-      int pending = (int) live.stream().filter(t -> t.wantedRunning() && !stopping.contains(t.id())
-          && t.lastStatus().before(io.gantry.model.task.TaskStatus.RUNNING)).count();
       List<ServiceAction> out = new ArrayList<>();
-      out.add(new Counts(counts, running, pending));
+      out.add(DeploymentTally.counts(svc, desired, live, stopping, failedBy));
       out.addAll(effects);
       out.addAll(record);
-      for (Deployment d : svc.deployments().subList(1, svc.deployments().size())) {
-        if (liveOf(d.id()) == 0) {
-          out.add(new ServiceAction.Retire(d.id()));
-        }
-      }
+      out.addAll(DeploymentTally.retired(svc, live));
       return new Decision(out, requeueAfter);
     }
-  }
-
-  private static int nz(Integer v) {
-    return v == null ? 0 : v;
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
   }
 }

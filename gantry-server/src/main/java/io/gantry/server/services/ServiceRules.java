@@ -14,7 +14,17 @@ import java.util.List;
  * words where they are known. Pure.
  */
 final class ServiceRules {
-  static final List<String> SCHEDULING_STRATEGIES = List.of("REPLICA", "DAEMON");
+  static final String REPLICA = "REPLICA";
+  static final String DAEMON = "DAEMON";
+  static final List<String> SCHEDULING_STRATEGIES = List.of(REPLICA, DAEMON);
+  static final int DAEMON_MINIMUM_HEALTHY_PERCENT = 0;
+  static final int DAEMON_MAXIMUM_PERCENT = 100;
+  static final String DAEMON_DESIRED_COUNT = "The daemon scheduling strategy does not support a desired count for "
+      + "services. Remove the desired count value and try again";
+  static final String DAEMON_STRATEGIES = "The daemon scheduling strategy does not support placement strategies. "
+      + "Remove the placement strategy and try again";
+  static final String DAEMON_PROVIDERS = "Specifying a capacity provider strategy is not supported when you create a "
+      + "service using the DAEMON scheduling strategy.";
   static final List<String> CONTROLLER_TYPES = List.of("ECS", "CODE_DEPLOY", "EXTERNAL");
   static final List<String> INCLUDE = List.of("TAGS");
   static final int MAX_DESCRIBE = 10;
@@ -29,13 +39,32 @@ final class ServiceRules {
     return name;
   }
 
-  /** REPLICA (the default) only: DAEMON services are not run yet. */
+  /** REPLICA (the default) or DAEMON. */
   static String schedulingStrategy(String value) {
     TaskDefinitionEnums.checkValue(value, SCHEDULING_STRATEGIES, "schedulingStrategy");
-    if ("DAEMON".equals(value)) {
-      throw EcsException.invalidParameter("Gantry does not run DAEMON services yet.");
+    return value == null ? REPLICA : value;
+  }
+
+  /**
+   * What a DAEMON service may not be given: a desired count, placement strategies, a capacity
+   * provider strategy (ECS's words).
+   */
+  static void daemon(Integer desiredCount, List<?> placementStrategy, List<?> capacityProviderStrategy) {
+    if (desiredCount != null) {
+      throw EcsException.invalidParameter(DAEMON_DESIRED_COUNT);
     }
-    return "REPLICA";
+    if (placementStrategy != null && !placementStrategy.isEmpty()) {
+      throw EcsException.invalidParameter(DAEMON_STRATEGIES);
+    }
+    if (capacityProviderStrategy != null && !capacityProviderStrategy.isEmpty()) {
+      throw EcsException.invalidParameter(DAEMON_PROVIDERS);
+    }
+  }
+
+  /** ECS's defaults for a DAEMON service: minimum healthy 0%, maximum 100%. */
+  static DeploymentConfiguration daemonDefaults() {
+    return new DeploymentConfiguration(null, null, null, DeploymentCircuitBreaker.OFF, null, null,
+        DAEMON_MAXIMUM_PERCENT, DAEMON_MINIMUM_HEALTHY_PERCENT, null);
   }
 
   static DeploymentController controller(DeploymentController given) {

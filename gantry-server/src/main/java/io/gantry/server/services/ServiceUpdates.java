@@ -40,6 +40,10 @@ final class ServiceUpdates {
       ServiceRules.controller(req.deploymentController());
     }
     ServiceRules.platformVersion(req.platformVersion(), s.launchType() != null ? s.launchType() : "EC2");
+    boolean daemon = ServiceRules.DAEMON.equals(s.schedulingStrategy());
+    if (daemon) {
+      ServiceRules.daemon(req.desiredCount(), req.placementStrategy(), req.capacityProviderStrategy());
+    }
     TaskDefinition td = activeDefinition(scope, req.taskDefinition() != null ? req.taskDefinition()
         : s.taskDefinition());
     List<CapacityProviderStrategyItem> strategy = s.capacityProviderStrategy();
@@ -95,7 +99,10 @@ final class ServiceUpdates {
             s.deploymentConfiguration()))
         .healthCheckGracePeriodSeconds(req.healthCheckGracePeriodSeconds() != null
             ? ServiceRules.gracePeriod(req.healthCheckGracePeriodSeconds()) : s.healthCheckGracePeriodSeconds());
-    return stored.changed(next.build()).withSteadySince(null);
+    Service built = next.build();
+    StoredService out = stored.changed(built).withSteadySince(null);
+    return newDeployment ? out.withHistory(DeploymentHistories.started(stored.history(), built, deployments.get(0),
+        now)) : out;
   }
 
   private static int nz(Integer v) {

@@ -3,6 +3,7 @@ package io.gantry.server.services;
 import io.gantry.api.ecs.service.Deployment;
 import io.gantry.api.ecs.service.Service;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A service as stored at {@code StateKeys.services(scope, cluster) + name} (ACTIVE and DRAINING)
@@ -11,7 +12,8 @@ import java.time.Instant;
  * (DESIGN decision 1). {@code generation} counts the API's changes (create, update, delete) so the
  * controller never writes a decision taken on an older spec; {@code lastCompleted} is the last
  * deployment that COMPLETED, the one a circuit breaker rolls back to; {@code steadySince} is when
- * the service last reported a steady state (null while it is not steady). Immutable.
+ * the service last reported a steady state (null while it is not steady); {@code history} is the
+ * bounded list of its service deployments (oldest first). Immutable.
  */
 public record StoredService(
     Service service,
@@ -19,23 +21,33 @@ public record StoredService(
     String requestFingerprint,
     long generation,
     Deployment lastCompleted,
-    Instant steadySince) {
+    Instant steadySince,
+    List<DeploymentHistory> history) {
+
+  public StoredService {
+    history = history == null ? List.of() : List.copyOf(history);
+  }
 
   public StoredService with(Service next) {
-    return new StoredService(next, clientToken, requestFingerprint, generation, lastCompleted, steadySince);
+    return new StoredService(next, clientToken, requestFingerprint, generation, lastCompleted, steadySince, history);
   }
 
   /** This service changed by the API: the next generation. */
   public StoredService changed(Service next) {
-    return new StoredService(next, clientToken, requestFingerprint, generation + 1, lastCompleted, steadySince);
+    return new StoredService(next, clientToken, requestFingerprint, generation + 1, lastCompleted, steadySince,
+        history);
   }
 
   public StoredService withLastCompleted(Deployment d) {
-    return new StoredService(service, clientToken, requestFingerprint, generation, d, steadySince);
+    return new StoredService(service, clientToken, requestFingerprint, generation, d, steadySince, history);
   }
 
   public StoredService withSteadySince(Instant at) {
-    return new StoredService(service, clientToken, requestFingerprint, generation, lastCompleted, at);
+    return new StoredService(service, clientToken, requestFingerprint, generation, lastCompleted, at, history);
+  }
+
+  StoredService withHistory(List<DeploymentHistory> next) {
+    return new StoredService(service, clientToken, requestFingerprint, generation, lastCompleted, steadySince, next);
   }
 
   public String name() {

@@ -10,12 +10,16 @@ import io.gantry.model.Scope;
 import io.gantry.model.Tag;
 import io.gantry.model.cluster.CapacityProviderStrategyItem;
 import io.gantry.model.cluster.Cluster;
+import io.gantry.model.instance.ContainerInstance;
 import io.gantry.model.task.Task;
 import io.gantry.model.task.TaskStopCode;
 import io.gantry.model.taskdef.TaskDefinition;
+import io.gantry.scheduler.Constraint;
+import io.gantry.scheduler.Fit;
 import io.gantry.scheduler.Strategy;
 import io.gantry.server.network.SubnetCatalog;
 import io.gantry.server.network.TaskNetworking;
+import io.gantry.scheduler.cluster.Node;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.state.EntityStore;
@@ -23,8 +27,10 @@ import io.gantry.server.state.Versioned;
 import io.gantry.server.tags.TagStore;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -38,6 +44,7 @@ public final class ServiceTasks {
   private final TaskLauncher launcher;
   private final TaskStopper stopper;
   private final TaskRecords records;
+  private final PlacementState placement;
 
   public ServiceTasks(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
     this(store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
@@ -49,6 +56,7 @@ public final class ServiceTasks {
     this.launcher = new TaskLauncher(store, tags, placement, random, networking);
     this.stopper = new TaskStopper(store);
     this.records = new TaskRecords(store);
+    this.placement = placement;
   }
 
   /**
@@ -121,6 +129,59 @@ public final class ServiceTasks {
     return strategy;
   }
 
+  /**
+   * Places and stores one task of {@code launch} on each of {@code instanceIds} (a DAEMON
+   * service): each instance is re-checked for resources and the placement rules; those that do
+   * not fit are failures with their reason.
+   */
+  public Launched launchOn(Launch launch, List<String> instanceIds, Instant now) {
+    TaskDefinition td = launch.taskDefinition();
+    LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
+        group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
+        launch.tags(), null, launch.constraints(), List.of(), placement(launch.constraints(), List.of(), td), null,
+        null, TaskDemand.staticHostPorts(td), null, List.of());
+    TasksResponse out = launcher.onInstances(spec, instanceIds, now);
+    return new Launched(out.tasks(), out.failures());
+  }
+
+  /**
+   * The instances a DAEMON service of {@code serviceName} belongs on and those it must wait for.
+   *
+   * @param eligible ACTIVE instances that meet the service's and the task definition's placement
+   *     constraints and required attributes (whatever their free resources)
+   * @param busyDraining DRAINING instances that still run tasks of other services: the daemon's
+   *     task there is stopped only after them
+   */
+  public record DaemonHosts(Set<String> eligible, Set<String> busyDraining) {
+    public DaemonHosts {
+      eligible = Set.copyOf(eligible);
+      busyDraining = Set.copyOf(busyDraining);
+    }
+  }
+
+  /** Where a DAEMON service's tasks belong now, from the cluster's placement snapshot. */
+  public DaemonHosts daemonHosts(Scope scope, String cluster, String serviceName,
+      List<PlacementConstraint> constraints, TaskDefinition td) {
+    LaunchSpec.PlacementRules rules = placement(constraints, List.of(), td);
+    String group = group(serviceName);
+    Set<String> eligible = new HashSet<>();
+    Set<String> busy = new HashSet<>();
+    for (Node node : placement.ledger(scope, cluster).snapshot().nodes()) {
+      if (Node.ACTIVE.equals(node.status())) {
+        boolean fits = Fit.attributes(node, rules.required()).isEmpty() && rules.constraints().stream()
+            .allMatch(c -> !(c instanceof Constraint.MemberOf m) || m.query().test(node));
+        if (fits) {
+          eligible.add(node.id());
+        }
+      } else if ("DRAINING".equals(node.status()) && node.taskGroups().entrySet().stream()
+          .anyMatch(e -> e.getKey() != null && e.getKey().startsWith("service:") && !e.getKey().equals(group)
+              && e.getValue() > 0)) {
+        busy.add(node.id());
+      }
+    }
+    return new DaemonHosts(eligible, busy);
+  }
+
   /** Wants task {@code id} STOPPED by the service scheduler; {@code atOnce} when no agent will report it (lost). */
   public Optional<Task> stop(Scope scope, String cluster, String id, String reason, boolean atOnce, Instant now) {
     return stopper.stop(scope, cluster, id, TaskStopCode.SERVICE_SCHEDULER_INITIATED, reason, atOnce, now);
@@ -129,6 +190,16 @@ public final class ServiceTasks {
   /** Every stored task of {@code cluster} (stopped ones until they are cleaned up). */
   public List<StoredTask> all(Scope scope, String cluster) {
     return records.all(scope, cluster).stream().map(Versioned::value).toList();
+  }
+
+  /** The container instances of {@code cluster} as the placement state holds them (decoded once, as they change). */
+  public List<Versioned<ContainerInstance>> instances(Scope scope, String cluster) {
+    return placement.ledger(scope, cluster).instances();
+  }
+
+  /** The store key of task {@code id}. */
+  public static String key(Scope scope, String cluster, String id) {
+    return TaskRefs.key(scope, cluster, id);
   }
 
   /** The task group of a service's tasks. */

@@ -171,6 +171,21 @@ final class TaskLauncher {
     return out;
   }
 
+  /**
+   * One task on each named instance (a DAEMON service's launches): no scheduler, but each
+   * instance is re-checked like a RunTask placement (resources, required attributes, constraints)
+   * and one that does not fit is a failure with its reason.
+   */
+  TasksResponse onInstances(LaunchSpec spec, List<String> instanceIds, Instant now) {
+    RandomGenerator random = callRandom();
+    TaskDemand taskDemand = spec.demand();
+    Demand demand = Nodes.demand(taskDemand);
+    LaunchSpec.PlacementRules rules = withZones(spec.placement(), spec.network());
+    return launch(spec, now, random, instanceIds.size(), List.of(), false, (ledger, accepted, remaining) -> new Round(
+        instanceIds.stream().map(id -> hold(random, taskDemand, spec.group(), id, List.of())).toList(), List.of()),
+        (node, hold) -> refusal(node, demand, spec.group(), rules));
+  }
+
   /** Why {@code node} cannot take one more task of this launch now (the applier's re-check). */
   private static Optional<String> refusal(Node node, Demand demand, String group, LaunchSpec.PlacementRules rules) {
     Optional<Reason> reason = Fit.check(node, demand).or(() -> Fit.attributes(node, rules.required()));

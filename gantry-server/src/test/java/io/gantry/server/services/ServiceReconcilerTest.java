@@ -107,6 +107,35 @@ class ServiceReconcilerTest {
   }
 
   @Test
+  void tasksThatExitSoonAfterRunningTripTheBreakerOnlyWithTheEarlyExitOption() {
+    for (Duration earlyExit : java.util.Arrays.asList(null, Duration.ofSeconds(10))) {
+      ServiceWorld w = new ServiceWorld(4, 100, 200, true, false);
+      w.earlyExit = earlyExit;
+      w.pass();
+      w.settle();
+      w.pass();
+      newDeployment(w, "td:crash");
+      String crash = w.primary().id();
+      for (int round = 0; round < 3; round++) {
+        w.now = w.now.plus(Duration.ofMinutes(10));
+        w.pass();
+        w.settle(); // RUNNING at now
+        w.now = w.now.plusSeconds(2);
+        for (TaskView t : List.copyOf(w.tasks)) {
+          if (t.live() && t.deploymentId().equals(crash)) {
+            w.replace(t.id(), x -> w.stopped(x, true)); // ran two seconds, then its essential container exited
+          }
+        }
+      }
+      w.pass();
+      assertThat(w.primary().taskDefinition()).as("early exit %s: rolled back or still deploying", earlyExit)
+          .isEqualTo(earlyExit == null ? "td:crash" : "td:1");
+      assertThat(w.stored.service().events()).as("early exit %s", earlyExit).map(e -> e.message())
+          .filteredOn(m -> m.contains("deployment failed")).hasSize(earlyExit == null ? 0 : 1);
+    }
+  }
+
+  @Test
   void failuresInARowDelayTheNextLaunch() {
     ServiceWorld w = new ServiceWorld(2, 100, 200, false, false);
     w.pass();
@@ -164,6 +193,48 @@ class ServiceReconcilerTest {
     w.settle();
     w.pass();
     assertThat(w.stored.service().status()).isEqualTo("INACTIVE");
+  }
+
+  @Test
+  void tasksOnADrainingInstanceAreReplacedFirstAndStoppedOnceReplacementsAreHealthy() {
+    ServiceWorld w = new ServiceWorld(4, 100, 150, false, true);
+    w.pass();
+    w.settle();
+    w.pass();
+    List<String> drained = w.tasks.subList(0, 2).stream().map(TaskView::id).toList();
+    drained.forEach(id -> w.replace(id, t -> new TaskView(t.id(), t.deploymentId(), t.lastStatus(), true, t.health(),
+        t.createdAt(), t.startedAt(), null, false, "i2", TaskView.Host.DRAINING)));
+
+    ServiceReconciler.Decision first = w.pass();
+
+    assertThat(first.actions()).contains(new ServiceAction.Launch(w.primary().id(), "td:1", 2));
+    assertThat(first.actions()).noneMatch(a -> a instanceof ServiceAction.Stop);
+    assertThat(w.pass().actions()).noneMatch(a -> a instanceof ServiceAction.Stop); // replacements not healthy yet
+    w.settle();
+    ServiceReconciler.Decision second = w.pass();
+    assertThat(second.actions()).anyMatch(a -> a instanceof ServiceAction.Stop s
+        && s.taskIds().containsAll(drained) && s.taskIds().size() == 2);
+    assertThat(w.healthy()).isGreaterThanOrEqualTo(4);
+    w.settle();
+    w.pass();
+    assertThat(w.tasks.stream().filter(TaskView::wantedRunning)).hasSize(4)
+        .allSatisfy(t -> assertThat(t.host()).isEqualTo(TaskView.Host.OK));
+  }
+
+  @Test
+  void withNoRoomAboveTheDesiredCountDrainingTasksStopFirstWithinTheMinimum() {
+    ServiceWorld w = new ServiceWorld(4, 50, 100, false, false);
+    w.pass();
+    w.settle();
+    w.pass();
+    w.tasks.replaceAll(t -> new TaskView(t.id(), t.deploymentId(), t.lastStatus(), true, t.health(),
+        t.createdAt(), t.startedAt(), null, false, "i2", TaskView.Host.DRAINING));
+
+    ServiceReconciler.Decision d = w.pass();
+
+    assertThat(d.actions()).noneMatch(a -> a instanceof ServiceAction.Launch);
+    assertThat(d.actions()).anyMatch(a -> a instanceof ServiceAction.Stop s && s.taskIds().size() == 2);
+    assertThat(w.healthy()).isEqualTo(2);
   }
 
   static void newDeployment(ServiceWorld w, String taskDefinition) {

@@ -24,6 +24,7 @@ final class ServiceWorld {
   Instant now = Instant.parse("2025-01-01T00:00:00Z");
   int ids;
   int deployments;
+  Duration earlyExit;
 
   ServiceWorld(int desired, int minPercent, int maxPercent, boolean breaker, boolean healthChecked) {
     this.healthChecked = healthChecked;
@@ -32,7 +33,7 @@ final class ServiceWorld {
     Service s = Service.builder().serviceName("web").status(Service.ACTIVE).desiredCount(desired)
         .deploymentConfiguration(config).taskDefinition("td:1")
         .deployments(List.of(Deployments.start(nextDeploymentId(), "td:1", desired, "EC2", now))).build();
-    stored = new StoredService(s, null, null, 1, null, null);
+    stored = new StoredService(s, null, null, 1, null, null, List.of());
   }
 
   String nextDeploymentId() {
@@ -51,7 +52,7 @@ final class ServiceWorld {
     }
     ServiceReconciler.Decision d = ServiceReconciler.reconcile(new ServiceReconciler.Inputs(stored, tasks, checked, now,
         String.format("ecs-svc/%019d", deployments + 1), new ServiceReconciler.Limits(20, 20, Duration.ofSeconds(1),
-            Duration.ofMinutes(5))));
+            Duration.ofMinutes(5)), null, earlyExit));
     for (ServiceAction a : d.actions()) {
       if (a instanceof ServiceAction.Launch l) {
         for (int i = 0; i < l.count(); i++) {
