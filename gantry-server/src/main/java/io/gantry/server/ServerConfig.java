@@ -23,9 +23,10 @@ import java.util.Properties;
  * @param etcdEndpoints the etcd members' client URLs when {@code store} is {@code etcd}
  * @param lostTaskGrace how long an instance's agent may stay disconnected before the service
  *     scheduler gives its tasks up as lost and replaces them elsewhere
+ * @param failure heartbeats, leadership among replicas and mass-disconnect protection
  */
 public record ServerConfig(String bind, int port, Path dataDir, String accountId, String store,
-    List<URI> etcdEndpoints, Duration lostTaskGrace) {
+    List<URI> etcdEndpoints, Duration lostTaskGrace, FailureSettings failure) {
   public static final String DEFAULT_ACCOUNT = "000000000000";
   public static final String EMBEDDED = "embedded";
   public static final String ETCD = "etcd";
@@ -52,11 +53,14 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     if (lostTaskGrace == null || lostTaskGrace.isNegative()) {
       throw new IllegalArgumentException("lost-task grace must not be negative: " + lostTaskGrace);
     }
+    if (failure == null) {
+      throw new IllegalArgumentException("failure settings are required");
+    }
   }
 
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 8080, Path.of(".gantry"), DEFAULT_ACCOUNT, EMBEDDED, List.of(),
-        DEFAULT_LOST_TASK_GRACE);
+        DEFAULT_LOST_TASK_GRACE, FailureSettings.DEFAULTS);
   }
 
   public Path credentialsFile() {
@@ -70,7 +74,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
   /**
    * This configuration with values from a properties file ({@code bind}, {@code port}, {@code
    * data-dir}, {@code account-id}, {@code store}, {@code etcd-endpoints}, {@code
-   * lost-task-grace-seconds}).
+   * lost-task-grace-seconds}, and the {@link FailureSettings} keys).
    */
   public ServerConfig withFile(Path file) throws IOException {
     Properties p = new Properties();
@@ -79,18 +83,25 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     }
     return with(p.getProperty("bind"), p.getProperty("port"), p.getProperty("data-dir"), p.getProperty("account-id"))
         .withStore(p.getProperty("store"), p.getProperty("etcd-endpoints"))
-        .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"));
+        .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"))
+        .withFailure(failure.with(p));
   }
 
   /**
    * This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR},
    * {@code GANTRY_ACCOUNT_ID}, {@code GANTRY_STORE}, {@code GANTRY_ETCD_ENDPOINTS}, {@code
-   * GANTRY_LOST_TASK_GRACE_SECONDS}.
+   * GANTRY_LOST_TASK_GRACE_SECONDS}, and {@code GANTRY_} + the {@link FailureSettings} keys
+   * upper-cased with underscores (e.g. {@code GANTRY_HEARTBEAT_INTERVAL_SECONDS}).
    */
   public ServerConfig withEnvironment(Map<String, String> env) {
     return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"))
         .withStore(env.get("GANTRY_STORE"), env.get("GANTRY_ETCD_ENDPOINTS"))
-        .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"));
+        .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"))
+        .withFailure(failure.with(k -> env.get("GANTRY_" + k.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))));
+  }
+
+  public ServerConfig withFailure(FailureSettings settings) {
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, settings);
   }
 
   /** This configuration with the store kind and the comma-separated etcd endpoints replaced when given. */
@@ -109,11 +120,11 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
       }
     }
     String kind = blank(newStore) ? store : newStore.strip();
-    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace);
+    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace, failure);
   }
 
   public ServerConfig withLostTaskGrace(Duration grace) {
-    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace);
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace, failure);
   }
 
   private ServerConfig withLostTaskGrace(String seconds) {
@@ -141,7 +152,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         blank(newBind) ? bind : newBind.strip(),
         p,
         blank(newDataDir) ? dataDir : Path.of(newDataDir.strip()),
-        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace);
+        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace, failure);
   }
 
   private static boolean blank(String s) {

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * Hello it marks the instance connected and sends the instance's full desired task set; afterwards every stored change to a task placed on
  * the instance is pushed as an increment whose sequence number is the store revision of the
  * change. State changes from agents go to {@link AgentTasks} and are acknowledged once stored.
- * A session that stays silent for three heartbeat intervals is closed and its instance marked
+ * A session that stays silent for {@code missedLimit} heartbeat intervals is closed and its instance marked
  * disconnected; its containers keep running.
  *
  * <p>Threading: Jetty delivers each session's frames one at a time; store changes are pushed
@@ -62,13 +62,15 @@ public final class AgentGateway implements AutoCloseable {
   private final AgentTasks tasks;
   private final Clock clock;
   private final int heartbeatSeconds;
+  private final int missedLimit;
   private final Map<SessionKey, AgentSession> sessions = new ConcurrentHashMap<>();
   private final ExecutorService pusher = Executors.newSingleThreadExecutor(r -> daemon(r, "gantry-agent-push"));
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "gantry-agent-timer"));
   private Watch watch;
 
   public AgentGateway(EntityStore store, SigV4Verifier verifier, KeyRing keys, AgentTasks tasks, Clock clock,
-      int heartbeatSeconds) {
+      int heartbeatSeconds, int missedLimit) {
+    this.missedLimit = missedLimit;
     this.store = store;
     this.verifier = verifier;
     this.keys = keys;
@@ -81,7 +83,9 @@ public final class AgentGateway implements AutoCloseable {
   public void start() {
     KvStore kv = store.kv();
     watch = kv.watch("ecs/", kv.revision(), event -> pusher.execute(() -> onStoreChange(event)));
-    timer.scheduleAtFixedRate(this::closeSilentSessions, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+    // checked four times per interval, so detection takes at most a quarter interval past the limit
+    long check = Math.max(250, heartbeatSeconds * 1000L / 4);
+    timer.scheduleAtFixedRate(this::closeSilentSessions, check, check, TimeUnit.MILLISECONDS);
   }
 
   /** The WebSocket endpoint factory: authenticates the upgrade request, refuses it with 403 otherwise. */
@@ -206,7 +210,7 @@ public final class AgentGateway implements AutoCloseable {
   }
 
   private void closeSilentSessions() {
-    Instant deadline = now().minus(Duration.ofSeconds(3L * heartbeatSeconds));
+    Instant deadline = now().minus(Duration.ofSeconds((long) missedLimit * heartbeatSeconds));
     for (AgentSession session : sessions.values()) {
       if (session.lastHeard().isBefore(deadline)) {
         log.info("agent {} missed its heartbeats; closing its session", session.key());

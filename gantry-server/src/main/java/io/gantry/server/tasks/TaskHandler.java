@@ -56,10 +56,19 @@ public final class TaskHandler implements EcsHandler {
 
   /** With the random source for task ids and container ARNs (tests pass a seeded one). */
   public TaskHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
+    this(store, store, tags, placement, random);
+  }
+
+  /**
+   * With {@code placements}, the store the plan applier commits launches through (the leader's
+   * fenced view of {@code store} when several replicas share it).
+   */
+  public TaskHandler(EntityStore store, EntityStore placements, TagStore tags, PlacementState placement,
+      RandomGenerator random) {
     this.tags = tags;
     this.clusters = new ClusterRefs(store);
     this.definitions = new TaskDefinitionReader(store);
-    this.launcher = new TaskLauncher(store, tags, placement, random);
+    this.launcher = new TaskLauncher(placements, tags, placement, random);
     this.stopper = new TaskStopper(store);
     this.queries = new TaskQueries(store, tags);
   }
