@@ -157,7 +157,8 @@ public final class GantryServer implements AutoCloseable {
     reaper.start(Duration.ofMinutes(1));
     ServiceController services = new ServiceController(leaderStore, tags,
         new ServiceTasks(leaderStore, tags, placement, new SecureRandom()), clock, new SecureRandom(),
-        ServiceController.Settings.defaults().withLostTaskGrace(config.lostTaskGrace())).start();
+        ServiceController.Settings.defaults().withLostTaskGrace(config.lostTaskGrace())
+            .withMassDisconnectPercent(config.failure().massDisconnectPercent())).start();
     return List.of(services, reaper);
   }
 

@@ -40,16 +40,22 @@ public final class ServiceController implements AutoCloseable {
    * @param resync how often every service is looked at even if nothing changed
    * @param lostTaskGrace how long an instance's agent may stay disconnected before its service tasks are replaced
    * @param placementRetry how soon a launch that could not place every task is tried again
+   * @param massDisconnectPercent above this share of disconnected instances in a cluster, lost
+   *     tasks are not replaced ({@link MassDisconnect}; 100: never paused)
    */
   public record Settings(Duration resync, Duration lostTaskGrace, Duration placementRetry,
-      ServiceReconciler.Limits limits) {
+      ServiceReconciler.Limits limits, int massDisconnectPercent) {
     public static Settings defaults() {
       return new Settings(Duration.ofSeconds(15), Duration.ofMinutes(3), Duration.ofSeconds(10),
-          ServiceReconciler.Limits.DEFAULT);
+          ServiceReconciler.Limits.DEFAULT, 55);
     }
 
     public Settings withLostTaskGrace(Duration grace) {
-      return new Settings(resync, grace, placementRetry, limits);
+      return new Settings(resync, grace, placementRetry, limits, massDisconnectPercent);
+    }
+
+    public Settings withMassDisconnectPercent(int percent) {
+      return new Settings(resync, lostTaskGrace, placementRetry, limits, percent);
     }
   }
 
@@ -72,7 +78,8 @@ public final class ServiceController implements AutoCloseable {
     this.random = random;
     this.settings = settings;
     ServiceUpdates definitions = new ServiceUpdates(new io.gantry.server.taskdefs.TaskDefinitionReader(store), random);
-    this.observer = new ServiceObserver(store, tasks, definitions, settings.lostTaskGrace());
+    this.observer = new ServiceObserver(store, tasks, definitions, settings.lostTaskGrace(),
+        settings.massDisconnectPercent());
     this.executor = new ServiceExecutor(store, tags, tasks, definitions, this::eventId, settings.placementRetry());
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "gantry-service-controller");
@@ -137,12 +144,31 @@ public final class ServiceController implements AutoCloseable {
       known.remove(key);
       return;
     }
-    ServiceReconciler.Decision decision = ServiceReconciler.reconcile(observer.inputs(key, stored.get(), now,
-        Deployments.newId(random), settings.limits()));
+    ServiceObserver.Observed observed = observer.inputs(key, stored.get(), now, Deployments.newId(random),
+        settings.limits());
+    ServiceReconciler.Decision decision = ServiceReconciler.reconcile(observed.inputs());
+    if (observed.mass().paused()) {
+      decision = withPauseNotice(key, stored.get(), observed.mass(), decision);
+    }
     Duration again = executor.perform(key, stored.get(), decision, now);
     if (again != null) {
       enqueueLater(key, again);
     }
+  }
+
+  /** The decision plus the pause event, unless the service's newest event says so already. */
+  private static ServiceReconciler.Decision withPauseNotice(ServiceKey key, StoredService stored, MassDisconnect mass,
+      ServiceReconciler.Decision decision) {
+    String message = mass.event(key.name());
+    var events = stored.service().events();
+    if (!events.isEmpty() && events.get(0).message().equals(message)) {
+      return decision;
+    }
+    log.warn("cluster {}: {} of {} instances are disconnected; not replacing their service tasks", key.cluster(),
+        mass.disconnected(), mass.instances());
+    java.util.List<ServiceAction> actions = new java.util.ArrayList<>(decision.actions());
+    actions.add(new ServiceAction.Emit(message));
+    return new ServiceReconciler.Decision(actions, decision.requeueAfter());
   }
 
   /** What a store change means for the queue (called on the watch thread and at start). */

@@ -33,10 +33,13 @@ final class ServiceObserver {
   private final ServiceTasks tasks;
   private final ServiceUpdates definitions;
   private final Duration lostGrace;
+  private final int massDisconnectPercent;
   private final Map<String, Instant> disconnectedSince = new ConcurrentHashMap<>();
   private final Map<String, Boolean> healthChecked = new ConcurrentHashMap<>();
 
-  ServiceObserver(EntityStore store, ServiceTasks tasks, ServiceUpdates definitions, Duration lostGrace) {
+  ServiceObserver(EntityStore store, ServiceTasks tasks, ServiceUpdates definitions, Duration lostGrace,
+      int massDisconnectPercent) {
+    this.massDisconnectPercent = massDisconnectPercent;
     this.store = store;
     this.tasks = tasks;
     this.definitions = definitions;
@@ -59,16 +62,31 @@ final class ServiceObserver {
     return store.get(ServiceRefs.key(key.scope(), key.cluster(), key.name()), StoredService.class);
   }
 
-  /** The reconciler's inputs for {@code stored} at {@code now}. */
-  ServiceReconciler.Inputs inputs(ServiceKey key, StoredService stored, Instant now, String spareDeploymentId,
+  /**
+   * The reconciler's inputs for {@code stored} at {@code now}, and the cluster's mass-disconnect
+   * state: while it is paused, tasks on disconnected instances are not LOST (not replaced).
+   */
+  Observed inputs(ServiceKey key, StoredService stored, Instant now, String spareDeploymentId,
       ServiceReconciler.Limits limits) {
     Map<String, ContainerInstance> instances = new HashMap<>();
     Map<String, String> instanceKeys = new HashMap<>();
+    int registered = 0;
+    int disconnected = 0;
     for (Versioned<ContainerInstance> v : store.list(StateKeys.containerInstances(key.scope(), key.cluster()),
         ContainerInstance.class)) {
       instances.put(v.value().id(), v.value());
       instanceKeys.put(v.value().id(), v.key());
       instanceSeen(v.key(), v.value(), now);
+      if (!ContainerInstance.INACTIVE.equals(v.value().status())) {
+        registered++;
+        disconnected += Boolean.TRUE.equals(v.value().agentConnected()) ? 0 : 1;
+      }
+    }
+    MassDisconnect mass = new MassDisconnect(registered, disconnected, massDisconnectPercent);
+    if (mass.paused()) {
+      // the pause does not count towards the grace: an instance still away when the cluster
+      // recovers gets a full grace from then to come back before its tasks are replaced
+      instanceKeys.values().forEach(k -> disconnectedSince.computeIfPresent(k, (x, since) -> now));
     }
     String group = ServiceTasks.group(key.name());
     List<TaskView> views = new ArrayList<>();
@@ -77,8 +95,11 @@ final class ServiceObserver {
       if (!group.equals(t.task().group()) || startedBy == null || !startedBy.startsWith("ecs-svc/")) {
         continue;
       }
-      views.add(TaskView.of(t.id(), t.task(), t.containerInstanceId(),
-          host(instances.get(t.containerInstanceId()), instanceKeys.get(t.containerInstanceId()), now)));
+      TaskView.Host host = host(instances.get(t.containerInstanceId()), instanceKeys.get(t.containerInstanceId()), now);
+      if (host == TaskView.Host.LOST && mass.paused() && instances.containsKey(t.containerInstanceId())) {
+        host = TaskView.Host.OK; // its agent is away, like most of the cluster's: wait, do not replace
+      }
+      views.add(TaskView.of(t.id(), t.task(), t.containerInstanceId(), host));
     }
     Set<String> checked = new HashSet<>();
     for (Deployment d : stored.service().deployments()) {
@@ -86,8 +107,11 @@ final class ServiceObserver {
         checked.add(d.id());
       }
     }
-    return new ServiceReconciler.Inputs(stored, views, checked, now, spareDeploymentId, limits);
+    return new Observed(new ServiceReconciler.Inputs(stored, views, checked, now, spareDeploymentId, limits), mass);
   }
+
+  /** What {@link #inputs} found. */
+  record Observed(ServiceReconciler.Inputs inputs, MassDisconnect mass) {}
 
   private TaskView.Host host(ContainerInstance instance, String key, Instant now) {
     if (instance == null) {
