@@ -29,7 +29,7 @@ final class ServerOptions {
   @Option(names = "--advertise-url", description = "URL other control-plane replicas reach this one at (default: the listening address; env GANTRY_ADVERTISE_URL).")
   String advertiseUrl;
 
-  @Option(names = "--heartbeat-interval-seconds", description = "How often agents send heartbeats (default 5; env GANTRY_HEARTBEAT_INTERVAL_SECONDS).")
+  @Option(names = "--heartbeat-interval-seconds", description = "How often agents send heartbeats (default 3; env GANTRY_HEARTBEAT_INTERVAL_SECONDS).")
   String heartbeatInterval;
 
   @Option(names = "--heartbeat-missed-limit", description = "Missed heartbeats before an agent counts as disconnected (default 3; env GANTRY_HEARTBEAT_MISSED_LIMIT).")

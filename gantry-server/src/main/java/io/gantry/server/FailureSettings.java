@@ -20,7 +20,7 @@ import java.util.function.Function;
  */
 public record FailureSettings(Duration heartbeatInterval, int heartbeatMissedLimit, URI advertiseUrl,
     Duration leaderLease, int massDisconnectPercent) {
-  public static final FailureSettings DEFAULTS = new FailureSettings(Duration.ofSeconds(5), 3, null,
+  public static final FailureSettings DEFAULTS = new FailureSettings(Duration.ofSeconds(3), 3, null,
       Duration.ofSeconds(6), 55);
 
   public FailureSettings {
