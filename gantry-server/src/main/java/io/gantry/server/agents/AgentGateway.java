@@ -17,8 +17,10 @@ import io.gantry.server.clusters.ClusterRefs;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.StateKeys;
 import io.gantry.server.state.Versioned;
+import io.gantry.store.KeyValue;
 import io.gantry.store.KvStore;
 import io.gantry.store.Txn;
+import io.gantry.store.TxnResult;
 import io.gantry.store.Watch;
 import io.gantry.store.WatchEvent;
 import java.io.IOException;
@@ -151,7 +153,7 @@ public final class AgentGateway implements AutoCloseable {
     if (previous != null && previous != session) {
       previous.close("replaced by a newer session");
     }
-    setConnected(key, true);
+    claim(session, key);
     session.send(new AgentMessage.Welcome(instance.get().value().containerInstanceArn(), heartbeatSeconds));
     // The full set goes out before any increment: an increment of a change committed after the
     // revision read here waits for this lock, and one handled before it is already in the set.
@@ -176,7 +178,7 @@ public final class AgentGateway implements AutoCloseable {
   void onClosed(AgentSession session) {
     SessionKey key = session.key();
     if (key != null && sessions.remove(key, session)) {
-      setConnected(key, false);
+      release(session, key);
       log.info("agent disconnected: {} in cluster {}", key.instanceId(), key.cluster());
     }
   }
@@ -220,20 +222,63 @@ public final class AgentGateway implements AutoCloseable {
     }
   }
 
-  private void setConnected(SessionKey key, boolean connected) {
-    String storeKey = StateKeys.containerInstance(key.scope(), key.cluster(), key.instanceId());
+  /**
+   * Marks the instance connected and records this session as the one holding it (the
+   * agent-session record), in one transaction; remembers the revision of the claim.
+   */
+  private void claim(AgentSession session, SessionKey key) {
+    String instanceKey = StateKeys.containerInstance(key.scope(), key.cluster(), key.instanceId());
+    String claimKey = StateKeys.agentSession(key.scope(), key.cluster(), key.instanceId());
+    byte[] claim = store.encode(Map.of("since", now().toString()));
     try {
-      store.retry(attempt -> {
-        Optional<Versioned<ContainerInstance>> current = store.get(storeKey, ContainerInstance.class);
-        if (current.isEmpty() || Boolean.valueOf(connected).equals(current.get().value().agentConnected())) {
-          return new EntityStore.Attempt<>(null, null);
+      for (int attempt = 0; attempt < 100; attempt++) {
+        Optional<Versioned<ContainerInstance>> current = store.get(instanceKey, ContainerInstance.class);
+        if (current.isEmpty()) {
+          return;
         }
-        Txn txn = Txn.builder().modRevisionIs(storeKey, current.get().modRevision())
-            .put(storeKey, store.encode(current.get().value().withAgentConnected(connected))).build();
-        return new EntityStore.Attempt<>(txn, null);
-      });
+        Txn.Builder txn = Txn.builder().modRevisionIs(instanceKey, current.get().modRevision()).put(claimKey, claim);
+        if (!Boolean.TRUE.equals(current.get().value().agentConnected())) {
+          txn.put(instanceKey, store.encode(current.get().value().withAgentConnected(true)));
+        }
+        TxnResult result = store.commit(txn.build());
+        if (result.succeeded()) {
+          session.claim = result.revision();
+          return;
+        }
+      }
+      log.warn("could not record the session of {}: too much contention", key);
     } catch (RuntimeException e) {
-      log.warn("could not record agentConnected={} for {}", connected, key, e);
+      log.warn("could not record agentConnected=true for {}", key, e);
+    }
+  }
+
+  /**
+   * Marks the instance disconnected, unless a newer session (on this replica or another one the
+   * agent moved to) has claimed it since: then that session's replica owns the flag.
+   */
+  private void release(AgentSession session, SessionKey key) {
+    String instanceKey = StateKeys.containerInstance(key.scope(), key.cluster(), key.instanceId());
+    String claimKey = StateKeys.agentSession(key.scope(), key.cluster(), key.instanceId());
+    try {
+      for (int attempt = 0; attempt < 100; attempt++) {
+        Optional<KeyValue> claim = store.kv().get(claimKey);
+        if (claim.isEmpty() || claim.get().modRevision() != session.claim) {
+          log.info("agent {} holds a newer session; leaving it connected", key.instanceId());
+          return;
+        }
+        Optional<Versioned<ContainerInstance>> current = store.get(instanceKey, ContainerInstance.class);
+        Txn.Builder txn = Txn.builder().modRevisionIs(claimKey, session.claim).delete(claimKey);
+        if (current.isPresent() && !Boolean.FALSE.equals(current.get().value().agentConnected())) {
+          txn.modRevisionIs(instanceKey, current.get().modRevision())
+              .put(instanceKey, store.encode(current.get().value().withAgentConnected(false)));
+        }
+        if (store.commit(txn.build()).succeeded()) {
+          return;
+        }
+      }
+      log.warn("could not record the end of the session of {}: too much contention", key);
+    } catch (RuntimeException e) {
+      log.warn("could not record agentConnected=false for {}", key, e);
     }
   }
 
