@@ -23,6 +23,7 @@ import io.gantry.store.Txn;
 import io.gantry.store.TxnResult;
 import io.gantry.store.Watch;
 import io.gantry.store.WatchEvent;
+import io.gantry.store.WatchListener;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public final class AgentGateway implements AutoCloseable {
   private final Map<SessionKey, AgentSession> sessions = new ConcurrentHashMap<>();
   private final ExecutorService pusher = Executors.newSingleThreadExecutor(r -> daemon(r, "gantry-agent-push"));
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "gantry-agent-timer"));
-  private Watch watch;
+  private volatile Watch watch;
 
   public AgentGateway(EntityStore store, SigV4Verifier verifier, KeyRing keys, AgentTasks tasks, Clock clock,
       int heartbeatSeconds, int missedLimit) {
@@ -83,11 +84,33 @@ public final class AgentGateway implements AutoCloseable {
 
   /** Starts following task changes and checking heartbeats. */
   public void start() {
-    KvStore kv = store.kv();
-    watch = kv.watch("ecs/", kv.revision(), event -> pusher.execute(() -> onStoreChange(event)));
+    follow();
     // checked four times per interval, so detection takes at most a quarter interval past the limit
     long check = Math.max(250, heartbeatSeconds * 1000L / 4);
     timer.scheduleAtFixedRate(this::closeSilentSessions, check, check, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Watches task changes from the current revision. If the watch falls behind the store's
+   * compaction (etcd), every session gets its full desired set again and the watch restarts.
+   */
+  private void follow() {
+    KvStore kv = store.kv();
+    watch = kv.watch("ecs/", kv.revision(), new WatchListener() {
+      @Override
+      public void onEvent(WatchEvent event) {
+        pusher.execute(() -> onStoreChange(event));
+      }
+
+      @Override
+      public void onCompacted(long compactedRevision) {
+        log.warn("agent gateway missed changes up to revision {} (compacted); resending full sets", compactedRevision);
+        pusher.execute(() -> {
+          follow();
+          sessions.values().forEach(AgentGateway.this::sendFullSet);
+        });
+      }
+    });
   }
 
   /** The WebSocket endpoint factory: authenticates the upgrade request, refuses it with 403 otherwise. */
@@ -155,14 +178,23 @@ public final class AgentGateway implements AutoCloseable {
     }
     claim(session, key);
     session.send(new AgentMessage.Welcome(instance.get().value().containerInstanceArn(), heartbeatSeconds));
-    // The full set goes out before any increment: an increment of a change committed after the
-    // revision read here waits for this lock, and one handled before it is already in the set.
+    sendFullSet(session);
+    log.info("agent connected: {} in cluster {} ({})", instanceId, key.cluster(), scope.region());
+  }
+
+  /**
+   * Sends the session's full desired set. It goes out before any increment: an increment of a
+   * change committed after the revision read here waits for this lock, and one handled before it
+   * is already in the set.
+   */
+  private void sendFullSet(AgentSession session) {
+    SessionKey key = session.key();
     synchronized (session.pushLock) {
       long seq = store.kv().revision();
-      session.send(new AgentMessage.DesiredTasks(seq, true, tasks.assignments(scope, key.cluster(), instanceId)));
+      session.send(new AgentMessage.DesiredTasks(seq, true,
+          tasks.assignments(key.scope(), key.cluster(), key.instanceId())));
       session.synced = true;
     }
-    log.info("agent connected: {} in cluster {} ({})", instanceId, key.cluster(), scope.region());
   }
 
   private void onStateChange(AgentSession session, AgentMessage.TaskStateChange change) {

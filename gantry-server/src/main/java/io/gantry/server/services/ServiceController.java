@@ -69,7 +69,7 @@ public final class ServiceController implements AutoCloseable {
   private final Set<ServiceKey> known = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService thread;
   private boolean draining;
-  private Watch watch;
+  private volatile Watch watch;
 
   public ServiceController(EntityStore store, TagStore tags, ServiceTasks tasks, Clock clock, RandomGenerator random,
       Settings settings) {
@@ -90,16 +90,32 @@ public final class ServiceController implements AutoCloseable {
 
   /** Loads every service and instance, then follows the store from that revision and resyncs periodically. */
   public ServiceController start() {
+    load();
+    long every = settings.resync().toMillis();
+    thread.scheduleWithFixedDelay(() -> known.forEach(this::enqueue), every, every, TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  /** Reads every record, then watches from that revision; again if the watch falls behind compaction (etcd). */
+  private void load() {
     long revision = store.kv().revision();
     for (KeyValue kv : store.kv().range("ecs/")) {
       if (kv.modRevision() <= revision) {
         seen(WatchEvent.Type.PUT, kv);
       }
     }
-    watch = store.kv().watch("ecs/", revision, event -> seen(event.type(), event.kv()));
-    long every = settings.resync().toMillis();
-    thread.scheduleWithFixedDelay(() -> known.forEach(this::enqueue), every, every, TimeUnit.MILLISECONDS);
-    return this;
+    watch = store.kv().watch("ecs/", revision, new io.gantry.store.WatchListener() {
+      @Override
+      public void onEvent(WatchEvent event) {
+        seen(event.type(), event.kv());
+      }
+
+      @Override
+      public void onCompacted(long compactedRevision) {
+        log.warn("service controller missed changes up to revision {} (compacted); reloading", compactedRevision);
+        load();
+      }
+    });
   }
 
   /** Adds {@code key} to the queue (once) and makes sure the controller thread will take it. */
