@@ -53,13 +53,12 @@ public final class GantryAgent implements AutoCloseable {
     DockerRuntime runtime = new DockerRuntime(DockerRuntimeConfig.fromEnvironment(env));
     try {
       RuntimeInfo info = runtime.info();
-      EcsApiClient api = new EcsApiClient(config.endpoint(), credentials, config.region(), clock);
-      String arn = register(api, config, info, clock, registerWithin);
+      String arn = register(credentials, config, info, clock, registerWithin);
       new AgentIdentity(config.cluster(), arn).save(config.dataDir());
       AtomicReference<SessionClient> sessionRef = new AtomicReference<>();
       TaskEngine engine = new TaskEngine(runtime, new AgentPolicy(config.privilegedAllowed(), config.stopTimeout(), config.pauseImage()),
           config.dataDir().resolve("tasks"), clock, change -> sessionRef.get().report(change));
-      SessionClient session = new SessionClient(config.endpoint(), credentials, config.region(), clock, config.cluster(),
+      SessionClient session = new SessionClient(config.endpoints(), credentials, config.region(), clock, config.cluster(),
           arn, VERSION, new DesiredTasksHandler() {
             @Override
             public long lastAppliedSeq() {
@@ -83,8 +82,11 @@ public final class GantryAgent implements AutoCloseable {
     }
   }
 
-  private static String register(EcsApiClient api, AgentConfig config, RuntimeInfo info, Clock clock, Duration within)
-      throws IOException, InterruptedException {
+  /** Registers through the first reachable control-plane replica (trying them in turn). */
+  private static String register(AgentCredentials credentials, AgentConfig config, RuntimeInfo info, Clock clock,
+      Duration within) throws IOException, InterruptedException {
+    int next = 0;
+    EcsApiClient api = new EcsApiClient(config.endpoint(), credentials, config.region(), clock);
     Optional<AgentIdentity> saved = AgentIdentity.load(config.dataDir());
     String previous = saved.filter(i -> i.cluster().equals(config.cluster()))
         .map(AgentIdentity::containerInstanceArn).orElse(null);
@@ -104,6 +106,8 @@ public final class GantryAgent implements AutoCloseable {
         if (System.nanoTime() > deadline) {
           throw e;
         }
+        next = (next + 1) % config.endpoints().size();
+        api = new EcsApiClient(config.endpoints().get(next), credentials, config.region(), clock);
         Thread.sleep(backoffMillis);
         backoffMillis = Math.min(5_000, backoffMillis * 2);
       }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** The node-agent flags of {@code gantry agent} (environment variables in brackets). */
 final class AgentOptions {
-  @Option(names = "--endpoint", description = "Control plane URL (GANTRY_ENDPOINT), e.g. http://10.0.0.5:8080.")
+  @Option(names = "--endpoint", description = "Control plane URL (GANTRY_ENDPOINT), e.g. http://10.0.0.5:8080; several replicas comma-separated.")
   String endpoint;
 
   @Option(names = "--cluster", description = "Cluster to join (GANTRY_CLUSTER; default: default).")
@@ -49,7 +49,9 @@ final class AgentOptions {
    * credentials are bound to and wins over {@code --region}.
    */
   AgentConfig resolve(Map<String, String> env, URI defaultEndpoint, Path defaultDataDir, String boundRegion) {
-    URI url = URI.create(pick(endpoint, env.get("GANTRY_ENDPOINT"), defaultEndpoint == null ? null : defaultEndpoint.toString()));
+    java.util.List<URI> urls = AgentConfig.parseEndpoints(pick(endpoint, env.get("GANTRY_ENDPOINT"),
+        defaultEndpoint == null ? null : defaultEndpoint.toString()));
+    URI url = urls.get(0);
     String reg = boundRegion != null ? boundRegion : pick(region, env.get("AWS_REGION"), "us-east-1");
     AgentConfig base = AgentConfig.defaults(url, pick(cluster, env.get("GANTRY_CLUSTER"), "default"),
         Path.of(pick(dataDir, env.get("GANTRY_AGENT_DATA_DIR"), defaultDataDir.toString())));
@@ -62,7 +64,8 @@ final class AgentOptions {
         Duration.ofSeconds(30), pick(pauseImage, env.get("GANTRY_PAUSE_IMAGE"), "gantry/pause:latest"),
         capacityProvider != null && !capacityProvider.isBlank() ? capacityProvider
             : env.get("GANTRY_CAPACITY_PROVIDER") == null || env.get("GANTRY_CAPACITY_PROVIDER").isBlank() ? null
-            : env.get("GANTRY_CAPACITY_PROVIDER"));
+            : env.get("GANTRY_CAPACITY_PROVIDER"),
+        urls);
   }
 
   private static String pick(String flag, String envValue, String fallback) {

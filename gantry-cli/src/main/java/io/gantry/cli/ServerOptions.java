@@ -36,7 +36,22 @@ final class ServerOptions {
       + "more or fewer instances (env GANTRY_CAPACITY_HOOK; see README, Capacity providers).")
   String capacityHook;
 
-  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id, store, etcd-endpoints, subnets, subnet-pool, capacity-hook (env GANTRY_CONFIG).")
+  @Option(names = "--advertise-url", description = "URL other control-plane replicas reach this one at (default: the listening address; env GANTRY_ADVERTISE_URL).")
+  String advertiseUrl;
+
+  @Option(names = "--heartbeat-interval-seconds", description = "How often agents send heartbeats (default 3; env GANTRY_HEARTBEAT_INTERVAL_SECONDS).")
+  String heartbeatInterval;
+
+  @Option(names = "--heartbeat-missed-limit", description = "Missed heartbeats before an agent counts as disconnected (default 3; env GANTRY_HEARTBEAT_MISSED_LIMIT).")
+  String heartbeatMissedLimit;
+
+  @Option(names = "--leader-lease-seconds", description = "Leader lease on etcd; a dead leader is replaced within about this long (default 6; env GANTRY_LEADER_LEASE_SECONDS).")
+  String leaderLease;
+
+  @Option(names = "--mass-disconnect-percent", description = "Above this share of disconnected instances in a cluster, lost tasks are not replaced (default 55; 100 = off; env GANTRY_MASS_DISCONNECT_PERCENT).")
+  String massDisconnectPercent;
+
+  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id, store, etcd-endpoints, subnets, subnet-pool, capacity-hook and the failure settings above (env GANTRY_CONFIG).")
   Path configFile;
 
   /** Defaults < file < environment < flags. */
@@ -46,7 +61,14 @@ final class ServerOptions {
     if (file != null) {
       config = config.withFile(file);
     }
-    return config.withEnvironment(env).with(bind, port, dataDir, accountId).withStore(store, etcdEndpoints)
+    config = config.withEnvironment(env).with(bind, port, dataDir, accountId).withStore(store, etcdEndpoints)
         .withSubnets(subnets, subnetPool).withCapacityHook(capacityHook);
+    java.util.Map<String, String> flags = new java.util.HashMap<>();
+    flags.put("advertise-url", advertiseUrl);
+    flags.put("heartbeat-interval-seconds", heartbeatInterval);
+    flags.put("heartbeat-missed-limit", heartbeatMissedLimit);
+    flags.put("leader-lease-seconds", leaderLease);
+    flags.put("mass-disconnect-percent", massDisconnectPercent);
+    return config.withFailure(config.failure().with(flags::get));
   }
 }

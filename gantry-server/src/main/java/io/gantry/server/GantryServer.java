@@ -19,6 +19,12 @@ import io.gantry.server.dispatch.InputValidator;
 import io.gantry.server.dispatch.ModelInputValidator;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.http.EcsHttpHandler;
+import io.gantry.server.ha.EtcdReplicaLeadership;
+import io.gantry.server.ha.FencedKvStore;
+import io.gantry.server.ha.LeaderForwarder;
+import io.gantry.server.ha.LeaderRole;
+import io.gantry.server.ha.Leadership;
+import io.gantry.server.ha.SoloLeadership;
 import io.gantry.server.join.JoinExchange;
 import io.gantry.server.join.JoinTokenHandler;
 import io.gantry.server.settings.AccountSettingHandler;
@@ -38,6 +44,7 @@ import io.gantry.store.KvStore;
 import io.gantry.store.embedded.EmbeddedKvStore;
 import io.gantry.store.etcd.EtcdKvStore;
 import java.io.IOException;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,36 +67,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class GantryServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GantryServer.class);
-  /** How often agents send heartbeats; a session silent for three intervals is closed. */
-  static final int HEARTBEAT_SECONDS = 5;
-
   private final ServerConfig config;
   private final KvStore kv;
   private final Server jetty;
   private final AgentGateway gateway;
-  private final StoppedTaskReaper reaper;
+  private final Leadership leadership;
+  private final LeaderRole leaderRole;
   private final KeyRing keyRing;
   private final Clock clock;
   private final List<AccessKey> keys;
   private final boolean credentialsCreated;
   private final PlacementState placement;
-  private final ServiceController services;
-  private final ScalingController scaling;
   /** How often managed scaling looks at capacity providers, and the least time between two hook calls for one. */
   static final Duration SCALING_INTERVAL = Duration.ofSeconds(5);
   static final Duration SCALING_COOLDOWN = Duration.ofSeconds(30);
 
-  private GantryServer(ServerConfig config, KvStore kv, Server jetty, AgentGateway gateway, StoppedTaskReaper reaper,
-      PlacementState placement, ServiceController services, KeyRing keyRing, Clock clock, List<AccessKey> keys,
-      boolean created, ScalingController scaling) {
-    this.scaling = scaling;
+  private GantryServer(ServerConfig config, KvStore kv, Server jetty, AgentGateway gateway, Leadership leadership,
+      LeaderRole leaderRole, PlacementState placement, KeyRing keyRing, Clock clock, List<AccessKey> keys,
+      boolean created) {
     this.config = config;
-    this.services = services;
+    this.leadership = leadership;
+    this.leaderRole = leaderRole;
     this.placement = placement;
     this.kv = kv;
     this.jetty = jetty;
     this.gateway = gateway;
-    this.reaper = reaper;
     this.keyRing = keyRing;
     this.clock = clock;
     this.keys = keys;
@@ -103,8 +105,13 @@ public final class GantryServer implements AutoCloseable {
         config.credentialsFile(), config.accountId(), preset, CredentialsFile.secureRandom());
     KvStore kv = ServerConfig.ETCD.equals(config.store()) ? EtcdKvStore.connect(config.etcdEndpoints())
         : EmbeddedKvStore.open(config.storeDir());
+    FailureSettings failure = config.failure();
+    Leadership leadership = kv instanceof EtcdKvStore etcd
+        ? new EtcdReplicaLeadership(etcd, failure.leaderLease()) : new SoloLeadership();
     try {
       EntityStore store = new EntityStore(kv);
+      // what the leader's controllers and plan applier write through: fenced by its leadership
+      EntityStore leaderStore = new EntityStore(new FencedKvStore(kv, leadership));
       KeyRing keys = new KeyRing(loaded.keys(), store, CredentialsFile.secureRandom());
       TagStore tags = new TagStore(store);
       PlacementState placement = TaskStateService.placementState(store).start();
@@ -117,7 +124,7 @@ public final class GantryServer implements AutoCloseable {
           new TagHandler(store, tags),
           new ContainerInstanceHandler(store, tags, placement),
           new AttributeHandler(store),
-          new TaskHandler(store, tags, placement, new SecureRandom(), networking),
+          new TaskHandler(store, leaderStore, tags, placement, new SecureRandom(), networking),
           new ServiceHandler(store, tags),
           new AccountSettingHandler(store),
           new JoinTokenHandler(store, CredentialsFile.secureRandom()))) {
@@ -126,28 +133,51 @@ public final class GantryServer implements AutoCloseable {
       EcsDispatcher dispatcher = new EcsDispatcher(registry, inputValidator());
       SigV4Verifier verifier = new SigV4Verifier(keys, "ecs", clock, Duration.ofMinutes(5));
       AgentGateway gateway = new AgentGateway(store, verifier, keys, new TaskStateService(store, placement), clock,
-          HEARTBEAT_SECONDS);
+          (int) failure.heartbeatInterval().toSeconds(), failure.heartbeatMissedLimit());
+      LeaderForwarder forwarder = new LeaderForwarder(leadership, keys, clock, Duration.ofSeconds(20));
       Server jetty = jetty(config,
-          new EcsHttpHandler(dispatcher, verifier, keys, new JoinExchange(store, keys, clock), clock), gateway);
+          new EcsHttpHandler(dispatcher, verifier, keys, new JoinExchange(store, keys, clock), clock, forwarder),
+          gateway);
       jetty.start();
       gateway.start();
-      StoppedTaskReaper reaper = new StoppedTaskReaper(store, clock, StoppedTaskReaper.DEFAULT_RETENTION);
-      reaper.start(Duration.ofMinutes(1));
-      ServiceController services = new ServiceController(store, tags,
-          new ServiceTasks(store, tags, placement, new SecureRandom(), networking), clock, new SecureRandom(),
-          ServiceController.Settings.defaults().withLostTaskGrace(config.lostTaskGrace())).start();
-      ScalingController scaling = config.capacityHook() == null ? null : new ScalingController(store, placement,
-          new CapacityHook(config.capacityHook(), Duration.ofMinutes(1)), clock, SCALING_COOLDOWN)
-          .start(SCALING_INTERVAL);
-      GantryServer server = new GantryServer(config, kv, jetty, gateway, reaper, placement, services, keys, clock,
-          loaded.keys(), loaded.created(), scaling);
+      LeaderRole leaderRole = new LeaderRole(leadership, () -> leaderParts(config, leaderStore, tags, placement, networking, clock));
+      GantryServer server = new GantryServer(config, kv, jetty, gateway, leadership, leaderRole, placement, keys, clock,
+          loaded.keys(), loaded.created());
+      if (leadership instanceof EtcdReplicaLeadership etcd) {
+        URI advertised = failure.advertiseUrl() != null ? failure.advertiseUrl() : URI.create(server.endpoint());
+        etcd.campaign(advertised);
+        log.info("campaigning for leadership as {}", advertised);
+      }
+      leaderRole.start(Duration.ofMillis(250));
       log.info("Gantry control plane listening on {} (data: {}, credentials: {})",
           server.endpoint(), config.dataDir(), config.credentialsFile());
       return server;
     } catch (Exception e) {
+      leadership.close();
       kv.close();
       throw e;
     }
+  }
+
+  /**
+   * What only the leader runs: the service controller (with lost-task handling), the reaper and
+   * managed scaling, on the fenced store.
+   */
+  private static List<AutoCloseable> leaderParts(ServerConfig config, EntityStore leaderStore, TagStore tags,
+      PlacementState placement, TaskNetworking networking, Clock clock) {
+    StoppedTaskReaper reaper = new StoppedTaskReaper(leaderStore, clock, StoppedTaskReaper.DEFAULT_RETENTION);
+    reaper.start(Duration.ofMinutes(1));
+    ServiceController services = new ServiceController(leaderStore, tags,
+        new ServiceTasks(leaderStore, tags, placement, new SecureRandom(), networking), clock, new SecureRandom(),
+        ServiceController.Settings.defaults().withLostTaskGrace(config.lostTaskGrace())
+            .withMassDisconnectPercent(config.failure().massDisconnectPercent())).start();
+    if (config.capacityHook() == null) {
+      return List.of(services, reaper);
+    }
+    ScalingController scaling = new ScalingController(leaderStore, placement,
+        new CapacityHook(config.capacityHook(), Duration.ofMinutes(1)), clock, SCALING_COOLDOWN)
+        .start(SCALING_INTERVAL);
+    return List.of(services, reaper, scaling);
   }
 
   private static InputValidator inputValidator() {
@@ -176,7 +206,7 @@ public final class GantryServer implements AutoCloseable {
     connector.setIdleTimeout(Duration.ofMinutes(2).toMillis());
     server.addConnector(connector);
     WebSocketUpgradeHandler websockets = WebSocketUpgradeHandler.from(server, container -> {
-      container.setIdleTimeout(Duration.ofSeconds(3L * HEARTBEAT_SECONDS + 30));
+      container.setIdleTimeout(config.failure().silenceLimit().plusSeconds(30));
       container.setMaxTextMessageSize(16L * 1024 * 1024);
       container.addMapping(AgentGateway.PATH, gateway.creator());
     });
@@ -227,6 +257,11 @@ public final class GantryServer implements AutoCloseable {
     return credentialsCreated;
   }
 
+  /** Whether this replica leads now (runs the controllers and the plan applier). */
+  public boolean leading() {
+    return leaderRole.leading();
+  }
+
   public void join() throws InterruptedException {
     jetty.join();
   }
@@ -235,11 +270,8 @@ public final class GantryServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      services.close();
-      if (scaling != null) {
-        scaling.close();
-      }
-      reaper.close();
+      leaderRole.close();
+      leadership.close();
       gateway.close();
       jetty.stop();
       placement.close();

@@ -32,9 +32,11 @@ import io.gantry.server.network.SubnetCatalog;
  *     10.201.0.0/16)
  * @param capacityHook the shell command managed scaling runs when a capacity provider's
  *     reservation leaves its target (null: managed scaling only computes the metric)
+ * @param failure heartbeats, leadership among replicas and mass-disconnect protection
  */
 public record ServerConfig(String bind, int port, Path dataDir, String accountId, String store,
-    List<URI> etcdEndpoints, Duration lostTaskGrace, List<Subnet> subnets, Ipv4Cidr subnetPool, String capacityHook) {
+    List<URI> etcdEndpoints, Duration lostTaskGrace, List<Subnet> subnets, Ipv4Cidr subnetPool, String capacityHook,
+    FailureSettings failure) {
   public static final String DEFAULT_ACCOUNT = "000000000000";
   public static final String EMBEDDED = "embedded";
   public static final String ETCD = "etcd";
@@ -64,12 +66,15 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     subnets = subnets == null ? List.of() : List.copyOf(subnets);
     subnetPool = subnetPool == null ? SubnetCatalog.DEFAULT_POOL : subnetPool;
     new SubnetCatalog(subnets, subnetPool); // checks overlaps and the pool's size
+    if (failure == null) {
+      throw new IllegalArgumentException("failure settings are required");
+    }
   }
 
   public ServerConfig(String bind, int port, Path dataDir, String accountId, String store, List<URI> etcdEndpoints,
       Duration lostTaskGrace) {
     this(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, List.of(), SubnetCatalog.DEFAULT_POOL,
-        null);
+        null, FailureSettings.DEFAULTS);
   }
 
   /** The subnets awsvpc tasks may name: the configured ones and the default pool. */
@@ -82,7 +87,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     List<Subnet> list = blank(newSubnets) ? subnets : SubnetCatalog.parseList(newSubnets);
     Ipv4Cidr pool = blank(newPool) ? subnetPool : Ipv4Cidr.parse(newPool.strip());
     return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, list, pool,
-        capacityHook);
+        capacityHook, failure);
   }
 
   public static ServerConfig defaults() {
@@ -101,7 +106,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
   /**
    * This configuration with values from a properties file ({@code bind}, {@code port}, {@code
    * data-dir}, {@code account-id}, {@code store}, {@code etcd-endpoints}, {@code
-   * lost-task-grace-seconds}, {@code subnets}, {@code subnet-pool}, {@code capacity-hook}).
+   * lost-task-grace-seconds}, {@code subnets}, {@code subnet-pool}, {@code capacity-hook}, and the
+   * {@link FailureSettings} keys).
    */
   public ServerConfig withFile(Path file) throws IOException {
     Properties p = new Properties();
@@ -112,21 +118,29 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         .withStore(p.getProperty("store"), p.getProperty("etcd-endpoints"))
         .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"))
         .withSubnets(p.getProperty("subnets"), p.getProperty("subnet-pool"))
-        .withCapacityHook(p.getProperty("capacity-hook"));
+        .withCapacityHook(p.getProperty("capacity-hook"))
+        .withFailure(failure.with(p));
   }
 
   /**
    * This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR},
    * {@code GANTRY_ACCOUNT_ID}, {@code GANTRY_STORE}, {@code GANTRY_ETCD_ENDPOINTS}, {@code
    * GANTRY_LOST_TASK_GRACE_SECONDS}, {@code GANTRY_SUBNETS}, {@code GANTRY_SUBNET_POOL}, {@code
-   * GANTRY_CAPACITY_HOOK}.
+   * GANTRY_CAPACITY_HOOK}, and {@code GANTRY_} + the {@link FailureSettings} keys upper-cased with
+   * underscores (e.g. {@code GANTRY_HEARTBEAT_INTERVAL_SECONDS}).
    */
   public ServerConfig withEnvironment(Map<String, String> env) {
     return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"))
         .withStore(env.get("GANTRY_STORE"), env.get("GANTRY_ETCD_ENDPOINTS"))
         .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"))
         .withSubnets(env.get("GANTRY_SUBNETS"), env.get("GANTRY_SUBNET_POOL"))
-        .withCapacityHook(env.get("GANTRY_CAPACITY_HOOK"));
+        .withCapacityHook(env.get("GANTRY_CAPACITY_HOOK"))
+        .withFailure(failure.with(k -> env.get("GANTRY_" + k.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))));
+  }
+
+  public ServerConfig withFailure(FailureSettings settings) {
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, subnets, subnetPool,
+        capacityHook, settings);
   }
 
   /** This configuration with the store kind and the comma-separated etcd endpoints replaced when given. */
@@ -146,18 +160,18 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     }
     String kind = blank(newStore) ? store : newStore.strip();
     return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace, subnets, subnetPool,
-        capacityHook);
+        capacityHook, failure);
   }
 
   public ServerConfig withLostTaskGrace(Duration grace) {
     return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace, subnets, subnetPool,
-        capacityHook);
+        capacityHook, failure);
   }
 
   /** This configuration with the capacity hook command replaced when given. */
   public ServerConfig withCapacityHook(String command) {
     return blank(command) ? this : new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints,
-        lostTaskGrace, subnets, subnetPool, command.strip());
+        lostTaskGrace, subnets, subnetPool, command.strip(), failure);
   }
 
   private ServerConfig withLostTaskGrace(String seconds) {
@@ -186,7 +200,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         p,
         blank(newDataDir) ? dataDir : Path.of(newDataDir.strip()),
         blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace, subnets,
-        subnetPool, capacityHook);
+        subnetPool, capacityHook, failure);
   }
 
   private static boolean blank(String s) {

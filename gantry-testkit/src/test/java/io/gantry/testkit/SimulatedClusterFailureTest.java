@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * a machine that dies, and agents added and removed while the cluster runs.
  */
 class SimulatedClusterFailureTest {
-  /** Three heartbeat intervals of silence, plus one for the control plane's check to come round. */
+  /** Three default heartbeat intervals (3 s) of silence and the check, with room to spare. */
   static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(4 * 5 + 3);
   static SimulatedCluster sim;
   static EcsClient ecs;

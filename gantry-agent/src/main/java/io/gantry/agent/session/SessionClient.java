@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,7 +39,8 @@ public final class SessionClient implements AutoCloseable {
   private static final Duration MIN_BACKOFF = Duration.ofMillis(500);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-  private final URI endpoint;
+  private final List<URI> endpoints;
+  private volatile int current; // index into endpoints, moved on by the session thread
   private final SigV4Signer signer;
   private final String cluster;
   private final String containerInstanceArn;
@@ -57,7 +59,16 @@ public final class SessionClient implements AutoCloseable {
 
   public SessionClient(URI endpoint, AgentCredentials credentials, String region, Clock clock, String cluster,
       String containerInstanceArn, String agentVersion, DesiredTasksHandler handler, RandomGenerator random) {
-    this.endpoint = endpoint;
+    this(List.of(endpoint), credentials, region, clock, cluster, containerInstanceArn, agentVersion, handler, random);
+  }
+
+  /**
+   * With several control-plane replicas: the session starts with the first and, whenever it ends
+   * or cannot be opened, tries the next one (round robin).
+   */
+  public SessionClient(List<URI> endpoints, AgentCredentials credentials, String region, Clock clock, String cluster,
+      String containerInstanceArn, String agentVersion, DesiredTasksHandler handler, RandomGenerator random) {
+    this.endpoints = List.copyOf(endpoints);
     this.signer = new SigV4Signer(credentials.accessKeyId(), credentials.secretAccessKey(), region, "ecs", clock);
     this.cluster = cluster;
     this.containerInstanceArn = containerInstanceArn;
@@ -101,7 +112,8 @@ public final class SessionClient implements AutoCloseable {
       return;
     }
     welcomed = false;
-    URI wsUri = sessionUri();
+    URI endpoint = endpoints.get(current);
+    URI wsUri = sessionUri(endpoint);
     http.newWebSocketBuilder()
         .connectTimeout(Duration.ofSeconds(10))
         .buildAsync(wsUri, new Listener())
@@ -116,7 +128,7 @@ public final class SessionClient implements AutoCloseable {
         });
   }
 
-  private URI sessionUri() {
+  private URI sessionUri(URI endpoint) {
     String host = endpoint.getHost() + (endpoint.getPort() > 0 ? ":" + endpoint.getPort() : "");
     SignableRequest presigned = signer.presign(SignableRequest.of("GET", "/agent/v1/session", new byte[0], "host", host), 300);
     String scheme = "https".equals(endpoint.getScheme()) ? "wss" : "ws";
@@ -127,6 +139,7 @@ public final class SessionClient implements AutoCloseable {
     if (closed) {
       return;
     }
+    current = (current + 1) % endpoints.size();
     long attempt = failures.incrementAndGet();
     long max = Math.min(MAX_BACKOFF.toMillis(), MIN_BACKOFF.toMillis() << Math.min(attempt, 10));
     long delay = max / 2 + random.nextLong(max / 2 + 1); // "equal jitter"

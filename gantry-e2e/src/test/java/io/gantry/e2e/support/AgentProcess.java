@@ -29,16 +29,27 @@ public final class AgentProcess implements AutoCloseable {
         Map.of("AWS_ACCESS_KEY_ID", GantryProcess.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", GantryProcess.SECRET_KEY));
   }
 
+  /** Starts an agent given several control-plane replicas ({@code --endpoint A,B}), with the test account key. */
+  public static AgentProcess start(List<URI> endpoints, String cluster, Path dataDir) throws IOException {
+    return start(String.join(",", endpoints.stream().map(URI::toString).toList()), cluster, dataDir,
+        Map.of("AWS_ACCESS_KEY_ID", GantryProcess.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", GantryProcess.SECRET_KEY));
+  }
+
   /**
    * Starts an agent with {@code env} (and no other {@code AWS_} or {@code GANTRY_} variables)
    * and {@code extraArgs}, e.g. {@code --join-token T}; waits until it has started its engine.
    */
   public static AgentProcess start(URI endpoint, String cluster, Path dataDir, Map<String, String> env,
       String... extraArgs) throws IOException {
+    return start(endpoint.toString(), cluster, dataDir, env, extraArgs);
+  }
+
+  private static AgentProcess start(String endpoint, String cluster, Path dataDir, Map<String, String> env,
+      String... extraArgs) throws IOException {
     Files.createDirectories(dataDir);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        "io.gantry.cli.Main", "agent", "--endpoint", endpoint.toString(), "--cluster", cluster,
+        "io.gantry.cli.Main", "agent", "--endpoint", endpoint, "--cluster", cluster,
         "--agent-data-dir", dataDir.toString()));
     cmd.addAll(List.of(extraArgs));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(dataDir.toFile());

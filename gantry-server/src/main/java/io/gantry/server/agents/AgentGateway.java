@@ -17,10 +17,13 @@ import io.gantry.server.clusters.ClusterRefs;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.StateKeys;
 import io.gantry.server.state.Versioned;
+import io.gantry.store.KeyValue;
 import io.gantry.store.KvStore;
 import io.gantry.store.Txn;
+import io.gantry.store.TxnResult;
 import io.gantry.store.Watch;
 import io.gantry.store.WatchEvent;
+import io.gantry.store.WatchListener;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * Hello it marks the instance connected and sends the instance's full desired task set; afterwards every stored change to a task placed on
  * the instance is pushed as an increment whose sequence number is the store revision of the
  * change. State changes from agents go to {@link AgentTasks} and are acknowledged once stored.
- * A session that stays silent for three heartbeat intervals is closed and its instance marked
+ * A session that stays silent for {@code missedLimit} heartbeat intervals is closed and its instance marked
  * disconnected; its containers keep running.
  *
  * <p>Threading: Jetty delivers each session's frames one at a time; store changes are pushed
@@ -62,13 +65,15 @@ public final class AgentGateway implements AutoCloseable {
   private final AgentTasks tasks;
   private final Clock clock;
   private final int heartbeatSeconds;
+  private final int missedLimit;
   private final Map<SessionKey, AgentSession> sessions = new ConcurrentHashMap<>();
   private final ExecutorService pusher = Executors.newSingleThreadExecutor(r -> daemon(r, "gantry-agent-push"));
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "gantry-agent-timer"));
-  private Watch watch;
+  private volatile Watch watch;
 
   public AgentGateway(EntityStore store, SigV4Verifier verifier, KeyRing keys, AgentTasks tasks, Clock clock,
-      int heartbeatSeconds) {
+      int heartbeatSeconds, int missedLimit) {
+    this.missedLimit = missedLimit;
     this.store = store;
     this.verifier = verifier;
     this.keys = keys;
@@ -79,9 +84,33 @@ public final class AgentGateway implements AutoCloseable {
 
   /** Starts following task changes and checking heartbeats. */
   public void start() {
+    follow();
+    // checked four times per interval, so detection takes at most a quarter interval past the limit
+    long check = Math.max(250, heartbeatSeconds * 1000L / 4);
+    timer.scheduleAtFixedRate(this::closeSilentSessions, check, check, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Watches task changes from the current revision. If the watch falls behind the store's
+   * compaction (etcd), every session gets its full desired set again and the watch restarts.
+   */
+  private void follow() {
     KvStore kv = store.kv();
-    watch = kv.watch("ecs/", kv.revision(), event -> pusher.execute(() -> onStoreChange(event)));
-    timer.scheduleAtFixedRate(this::closeSilentSessions, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+    watch = kv.watch("ecs/", kv.revision(), new WatchListener() {
+      @Override
+      public void onEvent(WatchEvent event) {
+        pusher.execute(() -> onStoreChange(event));
+      }
+
+      @Override
+      public void onCompacted(long compactedRevision) {
+        log.warn("agent gateway missed changes up to revision {} (compacted); resending full sets", compactedRevision);
+        pusher.execute(() -> {
+          follow();
+          sessions.values().forEach(AgentGateway.this::sendFullSet);
+        });
+      }
+    });
   }
 
   /** The WebSocket endpoint factory: authenticates the upgrade request, refuses it with 403 otherwise. */
@@ -147,16 +176,25 @@ public final class AgentGateway implements AutoCloseable {
     if (previous != null && previous != session) {
       previous.close("replaced by a newer session");
     }
-    setConnected(key, true);
+    claim(session, key);
     session.send(new AgentMessage.Welcome(instance.get().value().containerInstanceArn(), heartbeatSeconds));
-    // The full set goes out before any increment: an increment of a change committed after the
-    // revision read here waits for this lock, and one handled before it is already in the set.
+    sendFullSet(session);
+    log.info("agent connected: {} in cluster {} ({})", instanceId, key.cluster(), scope.region());
+  }
+
+  /**
+   * Sends the session's full desired set. It goes out before any increment: an increment of a
+   * change committed after the revision read here waits for this lock, and one handled before it
+   * is already in the set.
+   */
+  private void sendFullSet(AgentSession session) {
+    SessionKey key = session.key();
     synchronized (session.pushLock) {
       long seq = store.kv().revision();
-      session.send(new AgentMessage.DesiredTasks(seq, true, tasks.assignments(scope, key.cluster(), instanceId)));
+      session.send(new AgentMessage.DesiredTasks(seq, true,
+          tasks.assignments(key.scope(), key.cluster(), key.instanceId())));
       session.synced = true;
     }
-    log.info("agent connected: {} in cluster {} ({})", instanceId, key.cluster(), scope.region());
   }
 
   private void onStateChange(AgentSession session, AgentMessage.TaskStateChange change) {
@@ -172,7 +210,7 @@ public final class AgentGateway implements AutoCloseable {
   void onClosed(AgentSession session) {
     SessionKey key = session.key();
     if (key != null && sessions.remove(key, session)) {
-      setConnected(key, false);
+      release(session, key);
       log.info("agent disconnected: {} in cluster {}", key.instanceId(), key.cluster());
     }
   }
@@ -206,7 +244,7 @@ public final class AgentGateway implements AutoCloseable {
   }
 
   private void closeSilentSessions() {
-    Instant deadline = now().minus(Duration.ofSeconds(3L * heartbeatSeconds));
+    Instant deadline = now().minus(Duration.ofSeconds((long) missedLimit * heartbeatSeconds));
     for (AgentSession session : sessions.values()) {
       if (session.lastHeard().isBefore(deadline)) {
         log.info("agent {} missed its heartbeats; closing its session", session.key());
@@ -216,20 +254,63 @@ public final class AgentGateway implements AutoCloseable {
     }
   }
 
-  private void setConnected(SessionKey key, boolean connected) {
-    String storeKey = StateKeys.containerInstance(key.scope(), key.cluster(), key.instanceId());
+  /**
+   * Marks the instance connected and records this session as the one holding it (the
+   * agent-session record), in one transaction; remembers the revision of the claim.
+   */
+  private void claim(AgentSession session, SessionKey key) {
+    String instanceKey = StateKeys.containerInstance(key.scope(), key.cluster(), key.instanceId());
+    String claimKey = StateKeys.agentSession(key.scope(), key.cluster(), key.instanceId());
+    byte[] claim = store.encode(Map.of("since", now().toString()));
     try {
-      store.retry(attempt -> {
-        Optional<Versioned<ContainerInstance>> current = store.get(storeKey, ContainerInstance.class);
-        if (current.isEmpty() || Boolean.valueOf(connected).equals(current.get().value().agentConnected())) {
-          return new EntityStore.Attempt<>(null, null);
+      for (int attempt = 0; attempt < 100; attempt++) {
+        Optional<Versioned<ContainerInstance>> current = store.get(instanceKey, ContainerInstance.class);
+        if (current.isEmpty()) {
+          return;
         }
-        Txn txn = Txn.builder().modRevisionIs(storeKey, current.get().modRevision())
-            .put(storeKey, store.encode(current.get().value().withAgentConnected(connected))).build();
-        return new EntityStore.Attempt<>(txn, null);
-      });
+        Txn.Builder txn = Txn.builder().modRevisionIs(instanceKey, current.get().modRevision()).put(claimKey, claim);
+        if (!Boolean.TRUE.equals(current.get().value().agentConnected())) {
+          txn.put(instanceKey, store.encode(current.get().value().withAgentConnected(true)));
+        }
+        TxnResult result = store.commit(txn.build());
+        if (result.succeeded()) {
+          session.claim = result.revision();
+          return;
+        }
+      }
+      log.warn("could not record the session of {}: too much contention", key);
     } catch (RuntimeException e) {
-      log.warn("could not record agentConnected={} for {}", connected, key, e);
+      log.warn("could not record agentConnected=true for {}", key, e);
+    }
+  }
+
+  /**
+   * Marks the instance disconnected, unless a newer session (on this replica or another one the
+   * agent moved to) has claimed it since: then that session's replica owns the flag.
+   */
+  private void release(AgentSession session, SessionKey key) {
+    String instanceKey = StateKeys.containerInstance(key.scope(), key.cluster(), key.instanceId());
+    String claimKey = StateKeys.agentSession(key.scope(), key.cluster(), key.instanceId());
+    try {
+      for (int attempt = 0; attempt < 100; attempt++) {
+        Optional<KeyValue> claim = store.kv().get(claimKey);
+        if (claim.isEmpty() || claim.get().modRevision() != session.claim) {
+          log.info("agent {} holds a newer session; leaving it connected", key.instanceId());
+          return;
+        }
+        Optional<Versioned<ContainerInstance>> current = store.get(instanceKey, ContainerInstance.class);
+        Txn.Builder txn = Txn.builder().modRevisionIs(claimKey, session.claim).delete(claimKey);
+        if (current.isPresent() && !Boolean.FALSE.equals(current.get().value().agentConnected())) {
+          txn.modRevisionIs(instanceKey, current.get().modRevision())
+              .put(instanceKey, store.encode(current.get().value().withAgentConnected(false)));
+        }
+        if (store.commit(txn.build()).succeeded()) {
+          return;
+        }
+      }
+      log.warn("could not record the end of the session of {}: too much contention", key);
+    } catch (RuntimeException e) {
+      log.warn("could not record agentConnected=false for {}", key, e);
     }
   }
 

@@ -29,6 +29,8 @@ public final class AgentSession implements Session.Listener.AutoDemanding {
   final Object pushLock = new Object();
   /** Set once the full desired set is sent; increments are only pushed after it. */
   boolean synced;
+  /** The revision at which this session claimed its instance (the agent-session record's), 0 before. */
+  volatile long claim;
 
   AgentSession(AgentGateway gateway, Scope scope, Principal principal, Instant now) {
     this.gateway = gateway;

@@ -11,6 +11,7 @@ import io.gantry.server.auth.KeyRing;
 import io.gantry.server.auth.Principal;
 import io.gantry.server.dispatch.EcsDispatcher;
 import io.gantry.server.dispatch.RequestContext;
+import io.gantry.server.ha.LeaderForwarder;
 import io.gantry.server.join.JoinExchange;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -48,8 +49,12 @@ public final class EcsHttpHandler extends Handler.Abstract {
   private final KeyRing keys;
   private final JoinExchange join;
   private final Clock clock;
+  private final LeaderForwarder forwarder;
 
-  public EcsHttpHandler(EcsDispatcher dispatcher, SigV4Verifier verifier, KeyRing keys, JoinExchange join, Clock clock) {
+  /** {@code forwarder} hands the leader-only calls (RunTask, StartTask) to the leader when this replica does not lead. */
+  public EcsHttpHandler(EcsDispatcher dispatcher, SigV4Verifier verifier, KeyRing keys, JoinExchange join, Clock clock,
+      LeaderForwarder forwarder) {
+    this.forwarder = forwarder;
     this.dispatcher = dispatcher;
     this.verifier = verifier;
     this.keys = keys;
@@ -131,6 +136,13 @@ public final class EcsHttpHandler extends Handler.Abstract {
     Optional<Principal> principal = keys.principal(caller.accessKeyId());
     if (principal.isEmpty()) {
       return EcsDispatcher.error(ErrorCode.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
+    }
+    if (forwarder.mustForward(operation)) {
+      EcsDispatcher.Response forwarded = forwarder.forward(request.getHeaders().get("X-Amz-Target"), body,
+          caller.accessKeyId(), caller.region(), request.getHeaders().get(LeaderForwarder.FORWARDED) != null);
+      if (forwarded != null) {
+        return forwarded;
+      }
     }
     return dispatcher.dispatch(operation, input,
         new RequestContext(scope, caller.accessKeyId(), principal.get(), requestId, clock.instant()));

@@ -7,6 +7,7 @@ import io.gantry.server.state.StateKeys;
 import io.gantry.store.KeyValue;
 import io.gantry.store.Watch;
 import io.gantry.store.WatchEvent;
+import io.gantry.store.WatchListener;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public final class PlacementState implements AutoCloseable {
   private final Map<String, Expected> expected = new ConcurrentHashMap<>();
   private final Object progress = new Object();
   private long appliedRevision;
-  private Watch watch;
+  private volatile Watch watch;
 
   /** {@code holdOf} reads what a stored task record holds (empty once the task is STOPPED). */
   public PlacementState(EntityStore store, Function<KeyValue, Optional<TaskHold>> holdOf) {
@@ -45,6 +46,16 @@ public final class PlacementState implements AutoCloseable {
 
   /** Loads every instance and task at one revision, then follows the changes after it. */
   public PlacementState start() {
+    load();
+    return this;
+  }
+
+  /**
+   * Reads every record at the store's current revision and watches from there. Also how the
+   * state recovers when its watch fell behind the store's compaction (etcd): records are read
+   * again (a record deleted meanwhile keeps its last state here until it is written again).
+   */
+  private void load() {
     long revision = store.kv().revision();
     for (KeyValue kv : store.kv().range("ecs/")) {
       if (kv.modRevision() <= revision) {
@@ -54,11 +65,19 @@ public final class PlacementState implements AutoCloseable {
     markApplied(revision);
     // Every key, not only ecs/: awaitCurrent waits for the store revision, which writes to any
     // key move.
-    watch = store.kv().watch("", revision, event -> {
-      apply(event.type(), event.kv());
-      markApplied(event.kv().modRevision());
+    watch = store.kv().watch("", revision, new WatchListener() {
+      @Override
+      public void onEvent(WatchEvent event) {
+        apply(event.type(), event.kv());
+        markApplied(event.kv().modRevision());
+      }
+
+      @Override
+      public void onCompacted(long compactedRevision) {
+        log.warn("placement state missed changes up to revision {} (compacted); reloading", compactedRevision);
+        load();
+      }
     });
-    return this;
   }
 
   /** A record about to be written whose hold is already known, so its watch event needs no decoding. */

@@ -41,16 +41,22 @@ public final class ServiceController implements AutoCloseable {
    * @param resync how often every service is looked at even if nothing changed
    * @param lostTaskGrace how long an instance's agent may stay disconnected before its service tasks are replaced
    * @param placementRetry how soon a launch that could not place every task is tried again
+   * @param massDisconnectPercent above this share of disconnected instances in a cluster, lost
+   *     tasks are not replaced ({@link MassDisconnect}; 100: never paused)
    */
   public record Settings(Duration resync, Duration lostTaskGrace, Duration placementRetry,
-      ServiceReconciler.Limits limits) {
+      ServiceReconciler.Limits limits, int massDisconnectPercent) {
     public static Settings defaults() {
       return new Settings(Duration.ofSeconds(15), Duration.ofMinutes(3), Duration.ofSeconds(10),
-          ServiceReconciler.Limits.DEFAULT);
+          ServiceReconciler.Limits.DEFAULT, 55);
     }
 
     public Settings withLostTaskGrace(Duration grace) {
-      return new Settings(resync, grace, placementRetry, limits);
+      return new Settings(resync, grace, placementRetry, limits, massDisconnectPercent);
+    }
+
+    public Settings withMassDisconnectPercent(int percent) {
+      return new Settings(resync, lostTaskGrace, placementRetry, limits, percent);
     }
   }
 
@@ -65,7 +71,7 @@ public final class ServiceController implements AutoCloseable {
   private final Set<ServiceKey> known = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService thread;
   private boolean draining;
-  private Watch watch;
+  private volatile Watch watch;
 
   public ServiceController(EntityStore store, TagStore tags, ServiceTasks tasks, Clock clock, RandomGenerator random,
       Settings settings) {
@@ -74,7 +80,8 @@ public final class ServiceController implements AutoCloseable {
     this.random = random;
     this.settings = settings;
     ServiceUpdates definitions = new ServiceUpdates(new io.gantry.server.taskdefs.TaskDefinitionReader(store), random);
-    this.observer = new ServiceObserver(store, tasks, index, definitions, tags, settings.lostTaskGrace());
+    this.observer = new ServiceObserver(store, tasks, index, definitions, tags, settings.lostTaskGrace(),
+        settings.massDisconnectPercent());
     this.executor = new ServiceExecutor(store, tags, tasks, index, definitions, this::eventId,
         settings.placementRetry());
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -86,6 +93,14 @@ public final class ServiceController implements AutoCloseable {
 
   /** Loads every service and instance, then follows the store from that revision and resyncs periodically. */
   public ServiceController start() {
+    load();
+    long every = settings.resync().toMillis();
+    thread.scheduleWithFixedDelay(() -> known.forEach(this::enqueue), every, every, TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  /** Reads every record, then watches from that revision; again if the watch falls behind compaction (etcd). */
+  private void load() {
     long revision = store.kv().revision();
     for (KeyValue kv : store.kv().range("ecs/")) {
       if (kv.modRevision() <= revision) {
@@ -94,13 +109,19 @@ public final class ServiceController implements AutoCloseable {
     }
     index.applied(revision);
     // Every key, not only ecs/: the task index waits for the store revision, which writes to any key move.
-    watch = store.kv().watch("", revision, event -> {
-      seen(event.type(), event.kv());
-      index.applied(event.kv().modRevision());
+    watch = store.kv().watch("", revision, new io.gantry.store.WatchListener() {
+      @Override
+      public void onEvent(WatchEvent event) {
+        seen(event.type(), event.kv());
+        index.applied(event.kv().modRevision());
+      }
+
+      @Override
+      public void onCompacted(long compactedRevision) {
+        log.warn("service controller missed changes up to revision {} (compacted); reloading", compactedRevision);
+        load();
+      }
     });
-    long every = settings.resync().toMillis();
-    thread.scheduleWithFixedDelay(() -> known.forEach(this::enqueue), every, every, TimeUnit.MILLISECONDS);
-    return this;
   }
 
   /** Adds {@code key} to the queue (once) and makes sure the controller thread will take it. */
@@ -145,12 +166,31 @@ public final class ServiceController implements AutoCloseable {
       known.remove(key);
       return;
     }
-    ServiceReconciler.Decision decision = ServiceReconciler.reconcile(observer.inputs(key, stored.get(), now,
-        Deployments.newId(random), settings.limits()));
+    ServiceObserver.Observed observed = observer.inputs(key, stored.get(), now, Deployments.newId(random),
+        settings.limits());
+    ServiceReconciler.Decision decision = ServiceReconciler.reconcile(observed.inputs());
+    if (observed.mass().paused()) {
+      decision = withPauseNotice(key, stored.get(), observed.mass(), decision);
+    }
     Duration again = executor.perform(key, stored.get(), decision, now);
     if (again != null) {
       enqueueLater(key, again);
     }
+  }
+
+  /** The decision plus the pause event, unless the service's newest event says so already. */
+  private static ServiceReconciler.Decision withPauseNotice(ServiceKey key, StoredService stored, MassDisconnect mass,
+      ServiceReconciler.Decision decision) {
+    String message = mass.event(key.name());
+    var events = stored.service().events();
+    if (!events.isEmpty() && events.get(0).message().equals(message)) {
+      return decision;
+    }
+    log.warn("cluster {}: {} of {} instances are disconnected; not replacing their service tasks", key.cluster(),
+        mass.disconnected(), mass.instances());
+    java.util.List<ServiceAction> actions = new java.util.ArrayList<>(decision.actions());
+    actions.add(new ServiceAction.Emit(message));
+    return new ServiceReconciler.Decision(actions, decision.requeueAfter());
   }
 
   /** What a store change means for the queue (called on the watch thread and at start). */

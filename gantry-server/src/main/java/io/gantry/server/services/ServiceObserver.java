@@ -36,12 +36,14 @@ final class ServiceObserver {
   private final ServiceUpdates definitions;
   private final TagStore tags;
   private final Duration lostGrace;
+  private final int massDisconnectPercent;
   private final Map<String, Instant> disconnectedSince = new ConcurrentHashMap<>();
   private final Map<String, Boolean> healthChecked = new ConcurrentHashMap<>();
 
   ServiceObserver(EntityStore store, ServiceTasks tasks, ServiceTaskIndex index, ServiceUpdates definitions,
-      TagStore tags, Duration lostGrace) {
+      TagStore tags, Duration lostGrace, int massDisconnectPercent) {
     this.tags = tags;
+    this.massDisconnectPercent = massDisconnectPercent;
     this.store = store;
     this.tasks = tasks;
     this.index = index;
@@ -65,15 +67,30 @@ final class ServiceObserver {
     return store.get(ServiceRefs.key(key.scope(), key.cluster(), key.name()), StoredService.class);
   }
 
-  /** The reconciler's inputs for {@code stored} at {@code now}. */
-  ServiceReconciler.Inputs inputs(ServiceKey key, StoredService stored, Instant now, String spareDeploymentId,
+  /**
+   * The reconciler's inputs for {@code stored} at {@code now}, and the cluster's mass-disconnect
+   * state: while it is paused, tasks on disconnected instances are not LOST (not replaced).
+   */
+  Observed inputs(ServiceKey key, StoredService stored, Instant now, String spareDeploymentId,
       ServiceReconciler.Limits limits) {
     Map<String, ContainerInstance> instances = new HashMap<>();
     Map<String, String> instanceKeys = new HashMap<>();
+    int registered = 0;
+    int disconnected = 0;
     for (Versioned<ContainerInstance> v : tasks.instances(key.scope(), key.cluster())) {
       instances.put(v.value().id(), v.value());
       instanceKeys.put(v.value().id(), v.key());
       instanceSeen(v.key(), v.value(), now);
+      if (!ContainerInstance.INACTIVE.equals(v.value().status())) {
+        registered++;
+        disconnected += Boolean.TRUE.equals(v.value().agentConnected()) ? 0 : 1;
+      }
+    }
+    MassDisconnect mass = new MassDisconnect(registered, disconnected, massDisconnectPercent);
+    if (mass.paused()) {
+      // the pause does not count towards the grace: an instance still away when the cluster
+      // recovers gets a full grace from then to come back before its tasks are replaced
+      instanceKeys.values().forEach(k -> disconnectedSince.computeIfPresent(k, (x, since) -> now));
     }
     index.awaitCurrent(store.kv().revision());
     List<TaskView> views = new ArrayList<>();
@@ -82,8 +99,11 @@ final class ServiceObserver {
       if (startedBy == null || !startedBy.startsWith("ecs-svc/")) {
         continue;
       }
-      views.add(TaskView.of(t.id(), t.task(), t.instanceId(),
-          host(instances.get(t.instanceId()), instanceKeys.get(t.instanceId()), now)));
+      TaskView.Host host = host(instances.get(t.instanceId()), instanceKeys.get(t.instanceId()), now);
+      if (host == TaskView.Host.LOST && mass.paused() && instances.containsKey(t.instanceId())) {
+        host = TaskView.Host.OK; // its agent is away, like most of the cluster's: wait, do not replace
+      }
+      views.add(TaskView.of(t.id(), t.task(), t.instanceId(), host));
     }
     Set<String> checked = new HashSet<>();
     for (Deployment d : stored.service().deployments()) {
@@ -95,8 +115,8 @@ final class ServiceObserver {
     if (ServiceRules.DAEMON.equals(stored.service().schedulingStrategy()) && !stored.service().deployments().isEmpty()) {
       daemon = daemonHosts(key, stored, instances, instanceKeys, now);
     }
-    return new ServiceReconciler.Inputs(stored, views, checked, now, spareDeploymentId, limits, daemon,
-        earlyExit(key, stored));
+    return new Observed(new ServiceReconciler.Inputs(stored, views, checked, now, spareDeploymentId, limits, daemon,
+        earlyExit(key, stored)), mass);
   }
 
   /** The service's {@code gantry:circuit-breaker-early-exit-seconds} tag as a duration (null: absent or not a number ≥ 0). */
@@ -132,6 +152,9 @@ final class ServiceObserver {
     }
     return new ServiceTasks.DaemonHosts(eligible, hosts.busyDraining());
   }
+
+  /** What {@link #inputs} found. */
+  record Observed(ServiceReconciler.Inputs inputs, MassDisconnect mass) {}
 
   private TaskView.Host host(ContainerInstance instance, String key, Instant now) {
     if (instance == null) {

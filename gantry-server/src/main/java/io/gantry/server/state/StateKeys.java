@@ -52,6 +52,14 @@ public final class StateKeys {
     return containerInstances(scope, cluster) + id;
   }
 
+  /**
+   * Which agent session holds an instance now (any control-plane replica may hold it): written on
+   * every Hello, so a replica whose older session of the instance closes can tell it was replaced.
+   */
+  public static String agentSession(Scope scope, String cluster, String id) {
+    return scope(scope) + "agent-session/" + cluster + "/" + id;
+  }
+
   public static String tags(Scope scope, String resourceArn) {
     return scope(scope) + "tags/" + resourceArn;
   }

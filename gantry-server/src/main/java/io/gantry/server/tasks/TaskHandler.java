@@ -61,17 +61,26 @@ public final class TaskHandler implements EcsHandler {
 
   /** With the random source for task ids and container ARNs (tests pass a seeded one). */
   public TaskHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
-    this(store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
+    this(store, store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
   }
 
   /** With the server's task networking (subnets and the address allocator every launch path shares). */
   public TaskHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
       TaskNetworking networking) {
+    this(store, store, tags, placement, random, networking);
+  }
+
+  /**
+   * With {@code placements}, the store the plan applier commits launches through (the leader's
+   * fenced view of {@code store} when several replicas share it), and the server's task networking.
+   */
+  public TaskHandler(EntityStore store, EntityStore placements, TagStore tags, PlacementState placement,
+      RandomGenerator random, TaskNetworking networking) {
     this.networking = networking;
     this.tags = tags;
     this.clusters = new ClusterRefs(store);
     this.definitions = new TaskDefinitionReader(store);
-    this.launcher = new TaskLauncher(store, tags, placement, random, networking);
+    this.launcher = new TaskLauncher(placements, tags, placement, random, networking);
     this.stopper = new TaskStopper(store);
     this.queries = new TaskQueries(store, tags);
   }

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * advanced past undelivered history when the watch was created) and, after the retry delay,
  * watches again from its own revision. Events at or below a revision already queued are dropped,
  * so each change is delivered once. When etcd has compacted the revision a re-watch needs, the
- * watch stops and logs an error: the store contract has no way to tell a running listener.
+ * watch stops, logs an error and, after the events queued before, tells the listener
+ * ({@link WatchListener#onCompacted}).
  */
 final class EtcdWatch implements Watch {
   private static final Logger log = LoggerFactory.getLogger(EtcdWatch.class);
@@ -49,6 +51,7 @@ final class EtcdWatch implements Watch {
   private final Consumer<EtcdWatch> onClose;
   private final Queue<WatchEvent> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final AtomicLong compactedNotice = new AtomicLong(-1); // store revision to report, -1: none
   private final AtomicInteger generation = new AtomicInteger();
   private final CompletableFuture<Long> compacted = new CompletableFuture<>();
   private final Object progress = new Object();
@@ -112,7 +115,7 @@ final class EtcdWatch implements Watch {
   }
 
   private void schedule() {
-    if (!closed && !queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+    if (!closed && (!queue.isEmpty() || compactedNotice.get() >= 0) && scheduled.compareAndSet(false, true)) {
       try {
         delivery.execute(this::drain);
       } catch (RejectedExecutionException e) {
@@ -131,6 +134,16 @@ final class EtcdWatch implements Watch {
         listener.onEvent(event);
       } catch (RuntimeException e) {
         log.warn("watch listener on prefix '{}' failed on {}; delivery continues", prefix, event, e);
+      }
+    }
+    if (queue.isEmpty() && !closed) {
+      long notice = compactedNotice.getAndSet(-1);
+      if (notice >= 0) {
+        try {
+          listener.onCompacted(notice);
+        } catch (RuntimeException e) {
+          log.warn("watch listener on prefix '{}' failed on compaction", prefix, e);
+        }
       }
     }
     scheduled.set(false);
@@ -183,6 +196,8 @@ final class EtcdWatch implements Watch {
           if (running) {
             log.error("watch on prefix '{}' needs revisions etcd has compacted (up to {}); it stops delivering",
                 prefix, c.getCompactedRevision());
+            compactedNotice.set(EtcdCodec.fromEtcdRevision(c.getCompactedRevision()));
+            schedule();
           }
           return;
         }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * member can be stopped, killed and started again (it rejoins with its data). Not thread-safe:
  * one test thread drives it.
  */
-final class EtcdCluster implements AutoCloseable {
+public final class EtcdCluster implements AutoCloseable {
   private final Path dir;
   private final List<EtcdProcess> members;
 
@@ -22,7 +22,7 @@ final class EtcdCluster implements AutoCloseable {
   }
 
   /** Starts three members and waits until all are healthy (a leader is elected). */
-  static EtcdCluster start() {
+  public static EtcdCluster start() {
     Path dir = EtcdProcess.newDataDir();
     List<EtcdProcess.Member> specs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -53,12 +53,12 @@ final class EtcdCluster implements AutoCloseable {
   }
 
   /** Every member's client URL, in member order. */
-  List<URI> endpoints() {
+  public List<URI> endpoints() {
     return members.stream().map(p -> p.member().clientUrl()).toList();
   }
 
   /** Starts a stopped or killed member again and waits until it is healthy. */
-  void restart(int i) {
+  public void restart(int i) {
     members.get(i).start();
     members.get(i).awaitHealthy(Duration.ofSeconds(30));
   }
