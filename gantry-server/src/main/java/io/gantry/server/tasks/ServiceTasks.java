@@ -16,6 +16,8 @@ import io.gantry.scheduler.Constraint;
 import io.gantry.scheduler.Fit;
 import io.gantry.scheduler.Strategy;
 import io.gantry.scheduler.cluster.Node;
+import io.gantry.server.network.SubnetCatalog;
+import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.state.EntityStore;
@@ -41,7 +43,13 @@ public final class ServiceTasks {
   private final PlacementState placement;
 
   public ServiceTasks(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
-    this.launcher = new TaskLauncher(store, tags, placement, random);
+    this(store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
+  }
+
+  /** With the server's task networking, shared with RunTask (one address allocator per server). */
+  public ServiceTasks(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
+      TaskNetworking networking) {
+    this.launcher = new TaskLauncher(store, tags, placement, random, networking);
     this.stopper = new TaskStopper(store);
     this.records = new TaskRecords(store);
     this.placement = placement;
