@@ -126,6 +126,9 @@ public final class ServiceController implements AutoCloseable {
 
   /** Adds {@code key} to the queue (once) and makes sure the controller thread will take it. */
   void enqueue(ServiceKey key) {
+    if (thread.isShutdown()) {
+      return;
+    }
     synchronized (queue) {
       if (!queue.add(key) || draining) {
         return;
@@ -136,6 +139,9 @@ public final class ServiceController implements AutoCloseable {
   }
 
   private void enqueueLater(ServiceKey key, Duration delay) {
+    if (thread.isShutdown()) {
+      return;
+    }
     thread.schedule(() -> enqueue(key), Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
   }
 

@@ -72,6 +72,42 @@ class ServiceReconcilerTest {
   }
 
   @Test
+  void aHundredTaskRollingUpdateOnAFakeClockKeepsItsPercentagesAfterEveryPassAndEveryTaskStep() {
+    ServiceWorld w = new ServiceWorld(100, 90, 120, false, true);
+    for (int i = 0; i < 20 && w.stored.lastCompleted() == null; i++) {
+      w.pass();
+      w.settle();
+    }
+    w.pass();
+    assertThat(w.primary().rolloutState()).isEqualTo(Deployment.COMPLETED);
+    newDeployment(w, "td:2");
+    java.util.Random random = new java.util.Random(7);
+    int passes = 0;
+    while (!(w.stored.service().deployments().size() == 1 && Deployment.COMPLETED.equals(w.primary().rolloutState())
+        && w.primary().taskDefinition().equals("td:2"))) {
+      assertThat(passes++).as("passes").isLessThan(2_000);
+      w.now = w.now.plusMillis(500);
+      w.pass();
+      assertThat(w.existing()).as("existing after pass %d", passes).isLessThanOrEqualTo(120);
+      assertThat(w.healthy()).as("healthy after pass %d", passes).isGreaterThanOrEqualTo(90);
+      for (TaskView t : List.copyOf(w.tasks)) { // tasks move one at a time, in random order
+        if (random.nextInt(3) == 0) {
+          continue;
+        }
+        if (t.live() && !t.wantedRunning()) {
+          w.replace(t.id(), x -> w.stopped(x, false));
+        } else if (t.live() && !t.running()) {
+          w.replace(t.id(), x -> w.running(x, HealthStatus.HEALTHY));
+        }
+        assertThat(w.existing()).isLessThanOrEqualTo(120);
+        assertThat(w.healthy()).isGreaterThanOrEqualTo(90);
+      }
+    }
+    assertThat(w.tasks.stream().filter(TaskView::wantedRunning)).hasSize(100)
+        .allSatisfy(t -> assertThat(t.deploymentId()).isEqualTo(w.primary().id()));
+  }
+
+  @Test
   void theCircuitBreakerFailsTheDeploymentAtItsThresholdAndRollsBackToTheLastCompletedOne() {
     ServiceWorld w = new ServiceWorld(4, 100, 200, true, false);
     w.pass();
