@@ -180,13 +180,20 @@ final class ServiceReconciler {
       boolean settled = launches == 0 && stops.isEmpty() && outdated.isEmpty()
           && live.stream().allMatch(t -> t.wantedRunning() && !stopping.contains(t.id()))
           && current.size() == desired && current.stream().allMatch(this::healthy);
-      if (settled && !draining && primary.inProgress() && !halted) {
+      // With the early-exit option a rollout is not over until its tasks have run that long: a
+      // task that exits sooner must still count against the deployment it belongs to.
+      Duration bake = primary.inProgress() ? bakeLeft(current, in.earlyExit(), in.now()) : Duration.ZERO;
+      if (settled && !bake.isZero()) {
+        requeue = Durations.min(requeue, bake);
+      }
+      boolean baked = bake.isZero();
+      if (settled && baked && !draining && primary.inProgress() && !halted) {
         record.add(new MarkDeployment(primary.id(), Deployment.COMPLETED, "ECS deployment " + primary.id()
             + " completed."));
         record.add(new Emit(ServiceEvents.deploymentCompleted(name, primary.id())));
       }
-      boolean completed = Deployment.COMPLETED.equals(primary.rolloutState()) || (settled && primary.inProgress()
-          && !halted);
+      boolean completed = Deployment.COMPLETED.equals(primary.rolloutState()) || (settled && baked
+          && primary.inProgress() && !halted);
       steadiness(settled && !draining && completed);
       if (throttled && failures.size() >= 3 && !lastEvent().equals(ServiceEvents.startImpaired(name))) {
         record.add(new Emit(ServiceEvents.startImpaired(name)));
@@ -212,6 +219,21 @@ final class ServiceReconciler {
     }
 
     /** The counts first, then the effects, then the rest; old deployments without tasks retire. */
+    /** How long until every one of {@code tasks} has run for {@code earlyExit} (zero when they have, or with no option). */
+    private static Duration bakeLeft(List<TaskView> tasks, Duration earlyExit, Instant now) {
+      Duration left = Duration.ZERO;
+      if (earlyExit == null) {
+        return left;
+      }
+      for (TaskView t : tasks) {
+        Instant baked = (t.startedAt() != null ? t.startedAt() : now).plus(earlyExit);
+        if (baked.isAfter(now) && Duration.between(now, baked).compareTo(left) > 0) {
+          left = Duration.between(now, baked);
+        }
+      }
+      return left;
+    }
+
     private Decision finish(Map<String, Integer> failedBy, Duration requeueAfter) {
       List<ServiceAction> out = new ArrayList<>();
       out.add(DeploymentTally.counts(svc, desired, live, stopping, failedBy));

@@ -149,7 +149,9 @@ class ServiceReconcilerTest {
       w.earlyExit = earlyExit;
       w.pass();
       w.settle();
+      w.now = w.now.plusSeconds(30); // past the early-exit window: the first deployment completes
       w.pass();
+      assertThat(w.primary().rolloutState()).isEqualTo(Deployment.COMPLETED);
       newDeployment(w, "td:crash");
       String crash = w.primary().id();
       for (int round = 0; round < 3; round++) {
@@ -169,6 +171,20 @@ class ServiceReconcilerTest {
       assertThat(w.stored.service().events()).as("early exit %s", earlyExit).map(e -> e.message())
           .filteredOn(m -> m.contains("deployment failed")).hasSize(earlyExit == null ? 0 : 1);
     }
+  }
+
+  @Test
+  void withTheEarlyExitOptionARolloutCompletesOnlyOnceItsTasksHaveRunThatLong() {
+    ServiceWorld w = new ServiceWorld(4, 100, 200, true, false);
+    w.earlyExit = Duration.ofSeconds(20);
+    w.pass();
+    w.settle(); // RUNNING at now
+    ServiceReconciler.Decision early = w.pass();
+    assertThat(w.primary().rolloutState()).isEqualTo(Deployment.IN_PROGRESS);
+    assertThat(early.requeueAfter()).isLessThanOrEqualTo(Duration.ofSeconds(20));
+    w.now = w.now.plusSeconds(20);
+    w.pass();
+    assertThat(w.primary().rolloutState()).isEqualTo(Deployment.COMPLETED);
   }
 
   @Test
