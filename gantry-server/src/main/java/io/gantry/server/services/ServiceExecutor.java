@@ -63,12 +63,13 @@ final class ServiceExecutor {
         }
       } else if (a instanceof ServiceAction.Launch launch) {
         if (!launch(key, seen.service(), launch.deploymentId(), launch.taskDefinition(),
-            (spec, td) -> tasks.launch(spec, launch.count(), now), events)) {
+            (spec, td) -> tasks.launch(spec, seen.service().networkConfiguration(), launch.count(), now), events)) {
           requeue = min(requeue, placementRetry);
         }
       } else if (a instanceof ServiceAction.LaunchOn launch) {
         if (!launch(key, seen.service(), launch.deploymentId(), launch.taskDefinition(),
-            (spec, td) -> tasks.launchOn(spec, launch.instanceIds(), now), events)) {
+            (spec, td) -> tasks.launchOn(spec, seen.service().networkConfiguration(), launch.instanceIds(), now),
+            events)) {
           requeue = min(requeue, placementRetry);
         }
       } else {

@@ -18,6 +18,7 @@ import io.gantry.scheduler.Constraint;
 import io.gantry.scheduler.Fit;
 import io.gantry.scheduler.Strategy;
 import io.gantry.scheduler.cluster.Node;
+import io.gantry.server.network.AwsVpcRequest;
 import io.gantry.server.network.SubnetCatalog;
 import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.placement.PlacementState;
@@ -45,6 +46,7 @@ public final class ServiceTasks {
   private final TaskStopper stopper;
   private final TaskRecords records;
   private final PlacementState placement;
+  private final TaskNetworking networking;
 
   public ServiceTasks(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
     this(store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
@@ -53,6 +55,7 @@ public final class ServiceTasks {
   /** With the server's task networking, shared with RunTask (one address allocator per server). */
   public ServiceTasks(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
       TaskNetworking networking) {
+    this.networking = networking;
     this.launcher = new TaskLauncher(store, tags, placement, random, networking);
     this.stopper = new TaskStopper(store);
     this.records = new TaskRecords(store);
@@ -84,11 +87,20 @@ public final class ServiceTasks {
 
   /** Places and stores {@code count} tasks of {@code launch}; no instances at all is one failure with ECS's words. */
   public Launched launch(Launch launch, int count, Instant now) {
+    return launch(launch, null, count, now);
+  }
+
+  /**
+   * As {@link #launch(Launch, int, Instant)}, for a service with a network configuration (awsvpc):
+   * checked again against the subnets as they are now, each task leasing an address in its commit.
+   */
+  public Launched launch(Launch launch, NetworkConfiguration network, int count, Instant now) {
     TaskDefinition td = launch.taskDefinition();
+    AwsVpcRequest vpc = networking.check(launch.scope(), launch.cluster(), td, network, launch.launchType());
     LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
         group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
         launch.tags(), null, launch.constraints(), launch.strategies(), placement(launch.constraints(),
-        launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td), null,
+        launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td), vpc,
         launch.capacityProviderStrategy());
     try {
       TasksResponse out = launcher.run(spec, count, running(launch), now);
@@ -130,16 +142,17 @@ public final class ServiceTasks {
   }
 
   /**
-   * Places and stores one task of {@code launch} on each of {@code instanceIds} (a DAEMON
-   * service): each instance is re-checked for resources and the placement rules; those that do
+   * Places and stores one task of {@code launch} (with the service's {@code network}, null unless
+   * awsvpc) on each of {@code instanceIds} (a DAEMON service): each instance is re-checked for resources and the placement rules; those that do
    * not fit are failures with their reason.
    */
-  public Launched launchOn(Launch launch, List<String> instanceIds, Instant now) {
+  public Launched launchOn(Launch launch, NetworkConfiguration network, List<String> instanceIds, Instant now) {
     TaskDefinition td = launch.taskDefinition();
+    AwsVpcRequest vpc = networking.check(launch.scope(), launch.cluster(), td, network, launch.launchType());
     LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
         group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
         launch.tags(), null, launch.constraints(), List.of(), placement(launch.constraints(), List.of(), td), null,
-        null, TaskDemand.staticHostPorts(td), null, List.of());
+        null, TaskDemand.staticHostPorts(td), vpc, List.of());
     TasksResponse out = launcher.onInstances(spec, instanceIds, now);
     return new Launched(out.tasks(), out.failures());
   }
@@ -221,6 +234,20 @@ public final class ServiceTasks {
   /** Refuses what Gantry cannot run yet: awsvpc task definitions, network configuration, volumes at launch. */
   public static void supported(TaskDefinition td, NetworkConfiguration network, List<?> volumeConfigurations) {
     LaunchRules.supported(td, network, volumeConfigurations);
+  }
+
+  /**
+   * A service's network configuration checked as RunTask checks it (required for an awsvpc task
+   * definition, refused otherwise, subnets that exist); without {@code networking} awsvpc
+   * services are refused.
+   */
+  public static void checkNetwork(TaskNetworking networking, Scope scope, String cluster, TaskDefinition td,
+      NetworkConfiguration network, String launchType) {
+    if (networking == null) {
+      supported(td, network, null);
+    } else {
+      networking.check(scope, cluster, td, network, launchType);
+    }
   }
 
   /** {@code propagateTags} checked, NONE when absent. */
