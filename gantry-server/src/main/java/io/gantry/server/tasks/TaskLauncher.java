@@ -48,6 +48,8 @@ final class TaskLauncher {
   static final String NO_PROVIDER_INSTANCES = "No Container Instances were found in your capacity provider.";
   static final String TOKEN_CONFLICT = "The provided clientToken is already in use with a different RunTask request.";
   private static final int MAX_ROUNDS = 100;
+  /** The snapshot memo key of "some instance is ACTIVE" (status is part of a node's profile). */
+  private static final String ANY_ACTIVE = "tasks.any-active";
 
   private final EntityStore store;
   private final TagStore tags;
@@ -88,7 +90,7 @@ final class TaskLauncher {
     LaunchSpec.PlacementRules rules = spec.placement();
     return launch(spec, now, random, count, List.of(), true, (ledger, accepted, remaining) -> {
       ClusterSnapshot snapshot = ledger.snapshot();
-      if (snapshot.nodes().stream().noneMatch(n -> Node.ACTIVE.equals(n.status()))) {
+      if (!snapshot.memo(ANY_ACTIVE, () -> snapshot.nodes().stream().anyMatch(n -> Node.ACTIVE.equals(n.status())))) {
         throw EcsException.invalidParameter(NO_INSTANCES);
       }
       Plan plan = Scheduler.place(snapshot, new PlacementRequest(demand, remaining, spec.group(), rules.strategies(),
