@@ -30,6 +30,9 @@ final class AgentOptions {
   @Option(names = "--instance-type", description = "ecs.instance-type attribute (GANTRY_INSTANCE_TYPE; default gantry.local).")
   String instanceType;
 
+  @Option(names = "--pause-image", description = "Image of awsvpc tasks' pause containers (GANTRY_PAUSE_IMAGE; default gantry/pause:latest).")
+  String pauseImage;
+
   @Option(names = "--allow-privileged", description = "Let tasks run privileged containers (GANTRY_ALLOW_PRIVILEGED=true).")
   boolean allowPrivileged;
 
@@ -56,7 +59,8 @@ final class AgentOptions {
         pick(availabilityZone, env.get("GANTRY_AVAILABILITY_ZONE"), reg + "a"),
         pick(instanceType, env.get("GANTRY_INSTANCE_TYPE"), base.instanceType()),
         allowPrivileged || "true".equalsIgnoreCase(env.get("GANTRY_ALLOW_PRIVILEGED")),
-        Duration.ofSeconds(30), capacityProvider != null && !capacityProvider.isBlank() ? capacityProvider
+        Duration.ofSeconds(30), pick(pauseImage, env.get("GANTRY_PAUSE_IMAGE"), "gantry/pause:latest"),
+        capacityProvider != null && !capacityProvider.isBlank() ? capacityProvider
             : env.get("GANTRY_CAPACITY_PROVIDER") == null || env.get("GANTRY_CAPACITY_PROVIDER").isBlank() ? null
             : env.get("GANTRY_CAPACITY_PROVIDER"));
   }

@@ -30,7 +30,13 @@ final class ServerOptions {
       + "more or fewer instances (env GANTRY_CAPACITY_HOOK; see README, Capacity providers).")
   String capacityHook;
 
-  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id, store, etcd-endpoints, capacity-hook (env GANTRY_CONFIG).")
+  @Option(names = "--subnets", description = "Subnets for awsvpc tasks besides each zone's default, e.g. subnet-abc=10.202.0.0/24@us-east-1a,… (env GANTRY_SUBNETS).")
+  String subnets;
+
+  @Option(names = "--subnet-pool", description = "Where each zone's default /24 subnet comes from (default 10.201.0.0/16; env GANTRY_SUBNET_POOL).")
+  String subnetPool;
+
+  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id, store, etcd-endpoints, subnets, subnet-pool, capacity-hook (env GANTRY_CONFIG).")
   Path configFile;
 
   /** Defaults < file < environment < flags. */
@@ -41,6 +47,7 @@ final class ServerOptions {
       config = config.withFile(file);
     }
     return config.withEnvironment(env).with(bind, port, dataDir, accountId).withStore(store, etcdEndpoints)
+        .withSubnets(subnets, subnetPool)
         .withCapacityHook(capacityHook);
   }
 }

@@ -31,6 +31,7 @@ import io.gantry.server.tags.TagStore;
 import io.gantry.server.tasks.ServiceTasks;
 import io.gantry.server.tasks.TaskHandler;
 import io.gantry.server.tasks.StoppedTaskReaper;
+import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.tasks.TaskStateService;
 import io.gantry.server.taskdefs.TaskDefinitionHandler;
 import io.gantry.store.KvStore;
@@ -107,6 +108,7 @@ public final class GantryServer implements AutoCloseable {
       KeyRing keys = new KeyRing(loaded.keys(), store, CredentialsFile.secureRandom());
       TagStore tags = new TagStore(store);
       PlacementState placement = TaskStateService.placementState(store).start();
+      TaskNetworking networking = new TaskNetworking(store, placement, config.subnetCatalog());
       OperationRegistry registry = new OperationRegistry();
       for (EcsHandler handler : List.of(
           new ClusterHandler(store, tags, placement),
@@ -115,7 +117,7 @@ public final class GantryServer implements AutoCloseable {
           new TagHandler(store, tags),
           new ContainerInstanceHandler(store, tags, placement),
           new AttributeHandler(store),
-          new TaskHandler(store, tags, placement),
+          new TaskHandler(store, tags, placement, new SecureRandom(), networking),
           new ServiceHandler(store, tags),
           new AccountSettingHandler(store),
           new JoinTokenHandler(store, CredentialsFile.secureRandom()))) {
@@ -132,7 +134,7 @@ public final class GantryServer implements AutoCloseable {
       StoppedTaskReaper reaper = new StoppedTaskReaper(store, clock, StoppedTaskReaper.DEFAULT_RETENTION);
       reaper.start(Duration.ofMinutes(1));
       ServiceController services = new ServiceController(store, tags,
-          new ServiceTasks(store, tags, placement, new SecureRandom()), clock, new SecureRandom(),
+          new ServiceTasks(store, tags, placement, new SecureRandom(), networking), clock, new SecureRandom(),
           ServiceController.Settings.defaults().withLostTaskGrace(config.lostTaskGrace())).start();
       ScalingController scaling = config.capacityHook() == null ? null : new ScalingController(store, placement,
           new CapacityHook(config.capacityHook(), Duration.ofMinutes(1)), clock, SCALING_COOLDOWN)

@@ -16,11 +16,12 @@ import java.time.Duration;
  * @param instanceType the {@code ecs.instance-type} attribute
  * @param privilegedAllowed whether tasks may run privileged containers
  * @param stopTimeout the default time between SIGTERM and SIGKILL
+ * @param pauseImage the image of awsvpc tasks' pause containers (default gantry/pause:latest)
  * @param capacityProvider the capacity provider this machine joins ({@code --capacity-provider}), or null
  */
 public record AgentConfig(URI endpoint, String cluster, String region, Path dataDir, long reservedMemoryMib,
     String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout,
-    String capacityProvider) {
+    String pauseImage, String capacityProvider) {
 
   public AgentConfig {
     if (endpoint == null || cluster == null || cluster.isBlank() || region == null || dataDir == null) {
@@ -33,10 +34,17 @@ public record AgentConfig(URI endpoint, String cluster, String region, Path data
       throw new IllegalArgumentException("a capacity provider name has 1-255 letters, digits, hyphens and "
           + "underscores: " + capacityProvider);
     }
+    pauseImage = pauseImage == null || pauseImage.isBlank() ? "gantry/pause:latest" : pauseImage;
+  }
+
+  public AgentConfig(URI endpoint, String cluster, String region, Path dataDir, long reservedMemoryMib,
+      String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout) {
+    this(endpoint, cluster, region, dataDir, reservedMemoryMib, availabilityZone, instanceType, privilegedAllowed,
+        stopTimeout, null, null);
   }
 
   public static AgentConfig defaults(URI endpoint, String cluster, Path dataDir) {
     return new AgentConfig(endpoint, cluster, "us-east-1", dataDir, 256, "us-east-1a", "gantry.local", false,
-        Duration.ofSeconds(30), null);
+        Duration.ofSeconds(30));
   }
 }

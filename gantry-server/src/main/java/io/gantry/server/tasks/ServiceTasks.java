@@ -14,6 +14,8 @@ import io.gantry.model.task.Task;
 import io.gantry.model.task.TaskStopCode;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.scheduler.Strategy;
+import io.gantry.server.network.SubnetCatalog;
+import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.state.EntityStore;
@@ -38,7 +40,13 @@ public final class ServiceTasks {
   private final TaskRecords records;
 
   public ServiceTasks(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
-    this.launcher = new TaskLauncher(store, tags, placement, random);
+    this(store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
+  }
+
+  /** With the server's task networking, shared with RunTask (one address allocator per server). */
+  public ServiceTasks(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
+      TaskNetworking networking) {
+    this.launcher = new TaskLauncher(store, tags, placement, random, networking);
     this.stopper = new TaskStopper(store);
     this.records = new TaskRecords(store);
   }
@@ -72,7 +80,7 @@ public final class ServiceTasks {
     LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
         group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
         launch.tags(), null, launch.constraints(), launch.strategies(), placement(launch.constraints(),
-        launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td), launch.capacityProviderStrategy());
+        launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td), null, launch.capacityProviderStrategy());
     try {
       TasksResponse out = launcher.run(spec, count, running(launch), now);
       return new Launched(out.tasks(), out.failures());

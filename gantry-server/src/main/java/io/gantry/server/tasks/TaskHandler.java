@@ -19,6 +19,9 @@ import io.gantry.server.clusters.ClusterRefs;
 import io.gantry.server.dispatch.EcsHandler;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.dispatch.RequestContext;
+import io.gantry.server.network.AwsVpcRequest;
+import io.gantry.server.network.SubnetCatalog;
+import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.state.EntityStore;
@@ -50,6 +53,7 @@ public final class TaskHandler implements EcsHandler {
   private final TaskLauncher launcher;
   private final TaskStopper stopper;
   private final TaskQueries queries;
+  private final TaskNetworking networking;
 
   public TaskHandler(EntityStore store, TagStore tags, PlacementState placement) {
     this(store, tags, placement, new SecureRandom());
@@ -57,10 +61,17 @@ public final class TaskHandler implements EcsHandler {
 
   /** With the random source for task ids and container ARNs (tests pass a seeded one). */
   public TaskHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
+    this(store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
+  }
+
+  /** With the server's task networking (subnets and the address allocator every launch path shares). */
+  public TaskHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
+      TaskNetworking networking) {
+    this.networking = networking;
     this.tags = tags;
     this.clusters = new ClusterRefs(store);
     this.definitions = new TaskDefinitionReader(store);
-    this.launcher = new TaskLauncher(store, tags, placement, random);
+    this.launcher = new TaskLauncher(store, tags, placement, random, networking);
     this.stopper = new TaskStopper(store);
     this.queries = new TaskQueries(store, tags);
   }
@@ -89,7 +100,9 @@ public final class TaskHandler implements EcsHandler {
     var strategy = CapacityPlacement.strategy(req.capacityProviderStrategy(), req.launchType(), clusterRecord);
     String launchType = LaunchRules.launchType(req.launchType(), !strategy.isEmpty(), td);
     CapacityPlacement.compatible(strategy, td);
-    LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations());
+    AwsVpcRequest network = networking.check(scope, cluster, td, req.networkConfiguration(),
+        launchType != null ? launchType : "EC2");
+    LaunchRules.volumes(req.volumeConfigurations());
     LaunchSpec.PlacementRules placement = new LaunchSpec.PlacementRules(LaunchRules.strategies(req.placementStrategy()),
         LaunchRules.constraints(req.placementConstraints(), td), LaunchRules.requiredAttributes(td));
     LaunchSpec spec = new LaunchSpec(scope, cluster, td, LaunchRules.overrides(req.overrides(), td),
@@ -97,7 +110,7 @@ public final class TaskHandler implements EcsHandler {
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), req.placementConstraints(), req.placementStrategy(), placement,
-        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td), strategy);
+        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td), network, strategy);
     return launcher.run(spec, count, ctx.now());
   }
 
@@ -114,13 +127,14 @@ public final class TaskHandler implements EcsHandler {
     }
     TaskDefinition td = activeDefinition(scope, req.taskDefinition());
     String launchType = LaunchRules.launchType(null, false, td);
-    LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations());
+    AwsVpcRequest network = networking.check(scope, cluster, td, req.networkConfiguration(), launchType);
+    LaunchRules.volumes(req.volumeConfigurations());
     LaunchSpec spec = new LaunchSpec(scope, cluster, td, LaunchRules.overrides(req.overrides(), td),
         LaunchRules.group(req.group(), td), LaunchRules.startedBy(req.startedBy()), launchType,
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), null, null, LaunchSpec.PlacementRules.NONE, null, null,
-        TaskDemand.staticHostPorts(td), List.of());
+        TaskDemand.staticHostPorts(td), network, List.of());
     return launcher.start(spec, targets, ctx.now());
   }
 

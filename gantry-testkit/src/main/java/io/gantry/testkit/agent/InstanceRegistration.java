@@ -28,7 +28,7 @@ public final class InstanceRegistration {
   /** The request for an agent of {@code shape} joining {@code cluster}; {@code previousArn} re-registers. */
   public static ObjectNode request(String cluster, String name, AgentShape shape, String previousArn) {
     AgentConfig config = new AgentConfig(URI.create("http://simulated"), cluster, "us-east-1", Path.of(name), 0,
-        shape.availabilityZone(), shape.instanceType(), false, Duration.ofSeconds(30), null);
+        shape.availabilityZone(), shape.instanceType(), false, Duration.ofSeconds(30));
     ObjectNode req = Registration.request(config, MACHINE, AGENT_VERSION, previousArn);
     for (JsonNode resource : req.withArray("totalResources")) {
       ObjectNode r = (ObjectNode) resource;
