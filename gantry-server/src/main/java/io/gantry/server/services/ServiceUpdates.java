@@ -10,7 +10,9 @@ import io.gantry.model.cluster.CapacityProviderStrategyItem;
 import io.gantry.model.cluster.Cluster;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.server.state.Versioned;
+import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.taskdefs.TaskDefinitionReader;
+import io.gantry.api.ecs.task.NetworkConfiguration;
 import io.gantry.server.tasks.ServiceTasks;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +31,15 @@ final class ServiceUpdates {
   private final TaskDefinitionReader definitions;
   private final RandomGenerator random;
 
+  private final TaskNetworking networking;
+
+  /** Without task networking: only what the controller reads (definitions). */
   ServiceUpdates(TaskDefinitionReader definitions, RandomGenerator random) {
+    this(definitions, random, null);
+  }
+
+  ServiceUpdates(TaskDefinitionReader definitions, RandomGenerator random, TaskNetworking networking) {
+    this.networking = networking;
     this.definitions = definitions;
     this.random = random;
   }
@@ -50,7 +60,10 @@ final class ServiceUpdates {
     }
     String launchType = strategy.isEmpty() ? s.launchType() : null;
     ServiceTasks.launchType(launchType, !strategy.isEmpty(), td);
-    ServiceTasks.supported(td, req.networkConfiguration(), null);
+    NetworkConfiguration network = req.networkConfiguration() != null ? req.networkConfiguration()
+        : s.networkConfiguration();
+    ServiceTasks.checkNetwork(networking, scope, cluster.clusterName(), td, network,
+        launchType != null ? launchType : "EC2");
     var constraints = req.placementConstraints() != null ? req.placementConstraints() : s.placementConstraints();
     var strategies = req.placementStrategy() != null ? req.placementStrategy() : s.placementStrategy();
     ServiceTasks.checkPlacement(constraints, strategies, td);
@@ -67,7 +80,8 @@ final class ServiceUpdates {
         || !constraints.equals(s.placementConstraints()) || !strategies.equals(s.placementStrategy())
         || !strategy.equals(s.capacityProviderStrategy())
         || !Objects.equals(propagate, s.propagateTags()) || managed != Boolean.TRUE.equals(s.enableECSManagedTags())
-        || exec != Boolean.TRUE.equals(s.enableExecuteCommand());
+        || exec != Boolean.TRUE.equals(s.enableExecuteCommand())
+        || !Objects.equals(network, s.networkConfiguration());
     List<Deployment> deployments = new ArrayList<>();
     if (newDeployment) {
       deployments.add(Deployments.start(Deployments.newId(random), td.taskDefinitionArn(), desired, launchType,
@@ -91,6 +105,7 @@ final class ServiceUpdates {
         .propagateTags(propagate)
         .enableECSManagedTags(managed)
         .enableExecuteCommand(exec)
+        .networkConfiguration(network)
         .deploymentConfiguration(ServiceRules.configuration(req.deploymentConfiguration(),
             s.deploymentConfiguration()))
         .healthCheckGracePeriodSeconds(req.healthCheckGracePeriodSeconds() != null
