@@ -66,8 +66,8 @@ final class ServiceUpdates {
     ServiceTasks.launchType(launchType, !strategy.isEmpty(), td);
     NetworkConfiguration network = req.networkConfiguration() != null ? req.networkConfiguration()
         : s.networkConfiguration();
-    ServiceTasks.checkNetwork(networking, scope, s.clusterArn().substring(s.clusterArn().lastIndexOf('/') + 1), td,
-        network, launchType != null ? launchType : "EC2");
+    ServiceTasks.checkNetwork(networking, scope, cluster.clusterName(), td, network,
+        launchType != null ? launchType : "EC2");
     var constraints = req.placementConstraints() != null ? req.placementConstraints() : s.placementConstraints();
     var strategies = req.placementStrategy() != null ? req.placementStrategy() : s.placementStrategy();
     ServiceTasks.checkPlacement(constraints, strategies, td);

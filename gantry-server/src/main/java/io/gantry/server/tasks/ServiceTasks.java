@@ -75,6 +75,14 @@ public final class ServiceTasks {
       constraints = constraints == null ? List.of() : List.copyOf(constraints);
       strategies = strategies == null ? List.of() : List.copyOf(strategies);
     }
+
+    /** A launch by launch type (no capacity-provider strategy). */
+    public Launch(Scope scope, String cluster, String serviceName, String deploymentId, TaskDefinition taskDefinition,
+        String launchType, boolean enableExecuteCommand, List<Tag> tags, List<PlacementConstraint> constraints,
+        List<PlacementStrategy> strategies) {
+      this(scope, cluster, serviceName, deploymentId, taskDefinition, launchType, enableExecuteCommand, tags,
+          constraints, strategies, List.of());
+    }
   }
 
   /** The tasks a launch stored and, when some did not fit, the instances' reasons (closest misses first). */
@@ -96,7 +104,8 @@ public final class ServiceTasks {
    */
   public Launched launch(Launch launch, NetworkConfiguration network, int count, Instant now) {
     TaskDefinition td = launch.taskDefinition();
-    AwsVpcRequest vpc = networking.check(launch.scope(), launch.cluster(), td, network, launch.launchType());
+    AwsVpcRequest vpc = networking.check(launch.scope(), launch.cluster(), td, network,
+        launch.launchType() != null ? launch.launchType() : "EC2");
     LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
         group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
         launch.tags(), null, launch.constraints(), launch.strategies(), placement(launch.constraints(),

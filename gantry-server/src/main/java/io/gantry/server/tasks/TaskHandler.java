@@ -109,7 +109,8 @@ public final class TaskHandler implements EcsHandler {
     var strategy = CapacityPlacement.strategy(req.capacityProviderStrategy(), req.launchType(), clusterRecord);
     String launchType = LaunchRules.launchType(req.launchType(), !strategy.isEmpty(), td);
     CapacityPlacement.compatible(strategy, td);
-    AwsVpcRequest network = networking.check(scope, cluster, td, req.networkConfiguration(), launchType);
+    AwsVpcRequest network = networking.check(scope, cluster, td, req.networkConfiguration(),
+        launchType != null ? launchType : "EC2");
     LaunchRules.volumes(req.volumeConfigurations());
     LaunchSpec.PlacementRules placement = new LaunchSpec.PlacementRules(LaunchRules.strategies(req.placementStrategy()),
         LaunchRules.constraints(req.placementConstraints(), td), LaunchRules.requiredAttributes(td));
