@@ -30,6 +30,9 @@ final class AgentOptions {
   @Option(names = "--instance-type", description = "ecs.instance-type attribute (GANTRY_INSTANCE_TYPE; default gantry.local).")
   String instanceType;
 
+  @Option(names = "--pause-image", description = "Image of awsvpc tasks' pause containers (GANTRY_PAUSE_IMAGE; default gantry/pause:latest).")
+  String pauseImage;
+
   @Option(names = "--allow-privileged", description = "Let tasks run privileged containers (GANTRY_ALLOW_PRIVILEGED=true).")
   boolean allowPrivileged;
 
@@ -54,7 +57,7 @@ final class AgentOptions {
         pick(availabilityZone, env.get("GANTRY_AVAILABILITY_ZONE"), reg + "a"),
         pick(instanceType, env.get("GANTRY_INSTANCE_TYPE"), base.instanceType()),
         allowPrivileged || "true".equalsIgnoreCase(env.get("GANTRY_ALLOW_PRIVILEGED")),
-        Duration.ofSeconds(30), urls);
+        Duration.ofSeconds(30), pick(pauseImage, env.get("GANTRY_PAUSE_IMAGE"), "gantry/pause:latest"), urls);
   }
 
   private static String pick(String flag, String envValue, String fallback) {

@@ -41,7 +41,13 @@ final class ServerOptions {
   @Option(names = "--mass-disconnect-percent", description = "Above this share of disconnected instances in a cluster, lost tasks are not replaced (default 55; 100 = off; env GANTRY_MASS_DISCONNECT_PERCENT).")
   String massDisconnectPercent;
 
-  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id, store, etcd-endpoints (env GANTRY_CONFIG).")
+  @Option(names = "--subnets", description = "Subnets for awsvpc tasks besides each zone's default, e.g. subnet-abc=10.202.0.0/24@us-east-1a,… (env GANTRY_SUBNETS).")
+  String subnets;
+
+  @Option(names = "--subnet-pool", description = "Where each zone's default /24 subnet comes from (default 10.201.0.0/16; env GANTRY_SUBNET_POOL).")
+  String subnetPool;
+
+  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id, store, etcd-endpoints, subnets, subnet-pool (env GANTRY_CONFIG).")
   Path configFile;
 
   /** Defaults < file < environment < flags. */
@@ -51,7 +57,8 @@ final class ServerOptions {
     if (file != null) {
       config = config.withFile(file);
     }
-    config = config.withEnvironment(env).with(bind, port, dataDir, accountId).withStore(store, etcdEndpoints);
+    config = config.withEnvironment(env).with(bind, port, dataDir, accountId).withStore(store, etcdEndpoints)
+        .withSubnets(subnets, subnetPool);
     java.util.Map<String, String> flags = new java.util.HashMap<>();
     flags.put("advertise-url", advertiseUrl);
     flags.put("heartbeat-interval-seconds", heartbeatInterval);

@@ -34,6 +34,7 @@ import io.gantry.server.tags.TagStore;
 import io.gantry.server.tasks.ServiceTasks;
 import io.gantry.server.tasks.TaskHandler;
 import io.gantry.server.tasks.StoppedTaskReaper;
+import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.tasks.TaskStateService;
 import io.gantry.server.taskdefs.TaskDefinitionHandler;
 import io.gantry.store.KvStore;
@@ -108,6 +109,7 @@ public final class GantryServer implements AutoCloseable {
       KeyRing keys = new KeyRing(loaded.keys(), store, CredentialsFile.secureRandom());
       TagStore tags = new TagStore(store);
       PlacementState placement = TaskStateService.placementState(store).start();
+      TaskNetworking networking = new TaskNetworking(store, placement, config.subnetCatalog());
       OperationRegistry registry = new OperationRegistry();
       for (EcsHandler handler : List.of(
           new ClusterHandler(store, tags, placement),
@@ -115,8 +117,8 @@ public final class GantryServer implements AutoCloseable {
           new TagHandler(store, tags),
           new ContainerInstanceHandler(store, tags, placement),
           new AttributeHandler(store),
-          new TaskHandler(store, leaderStore, tags, placement, new SecureRandom()),
-          new ServiceHandler(store, tags),
+          new TaskHandler(store, leaderStore, tags, placement, new SecureRandom(), networking),
+          new ServiceHandler(store, tags, new SecureRandom(), networking),
           new AccountSettingHandler(store),
           new JoinTokenHandler(store, CredentialsFile.secureRandom()))) {
         handler.register(registry);
@@ -131,7 +133,8 @@ public final class GantryServer implements AutoCloseable {
           gateway);
       jetty.start();
       gateway.start();
-      LeaderRole leaderRole = new LeaderRole(leadership, () -> leaderParts(config, leaderStore, tags, placement, clock));
+      LeaderRole leaderRole = new LeaderRole(leadership, () -> leaderParts(config, leaderStore, tags, placement, clock,
+          networking));
       GantryServer server = new GantryServer(config, kv, jetty, gateway, leadership, leaderRole, placement, keys, clock,
           loaded.keys(), loaded.created());
       if (leadership instanceof EtcdReplicaLeadership etcd) {
@@ -152,11 +155,11 @@ public final class GantryServer implements AutoCloseable {
 
   /** What only the leader runs: the service controller (with lost-task handling) and the reaper, on the fenced store. */
   private static List<AutoCloseable> leaderParts(ServerConfig config, EntityStore leaderStore, TagStore tags,
-      PlacementState placement, Clock clock) {
+      PlacementState placement, Clock clock, TaskNetworking networking) {
     StoppedTaskReaper reaper = new StoppedTaskReaper(leaderStore, clock, StoppedTaskReaper.DEFAULT_RETENTION);
     reaper.start(Duration.ofMinutes(1));
     ServiceController services = new ServiceController(leaderStore, tags,
-        new ServiceTasks(leaderStore, tags, placement, new SecureRandom()), clock, new SecureRandom(),
+        new ServiceTasks(leaderStore, tags, placement, new SecureRandom(), networking), clock, new SecureRandom(),
         ServiceController.Settings.defaults().withLostTaskGrace(config.lostTaskGrace())
             .withMassDisconnectPercent(config.failure().massDisconnectPercent())).start();
     return List.of(services, reaper);

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import io.gantry.server.network.Ipv4Cidr;
+import io.gantry.server.network.Subnet;
+import io.gantry.server.network.SubnetCatalog;
 
 /**
  * The control plane's configuration, read once at start-up: defaults in code, then a properties
@@ -23,10 +26,15 @@ import java.util.Properties;
  * @param etcdEndpoints the etcd members' client URLs when {@code store} is {@code etcd}
  * @param lostTaskGrace how long an instance's agent may stay disconnected before the service
  *     scheduler gives its tasks up as lost and replaces them elsewhere
+ * @param subnets the configured subnets awsvpc tasks may use ({@code subnets}: {@code
+ *     subnet-abc=10.202.0.0/24@us-east-1a,…}), beside each zone's default subnet
+ * @param subnetPool where each zone's default /24 subnet comes from ({@code subnet-pool}, default
+ *     10.201.0.0/16)
  * @param failure heartbeats, leadership among replicas and mass-disconnect protection
  */
 public record ServerConfig(String bind, int port, Path dataDir, String accountId, String store,
-    List<URI> etcdEndpoints, Duration lostTaskGrace, FailureSettings failure) {
+    List<URI> etcdEndpoints, Duration lostTaskGrace, List<Subnet> subnets, Ipv4Cidr subnetPool,
+    FailureSettings failure) {
   public static final String DEFAULT_ACCOUNT = "000000000000";
   public static final String EMBEDDED = "embedded";
   public static final String ETCD = "etcd";
@@ -53,14 +61,33 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     if (lostTaskGrace == null || lostTaskGrace.isNegative()) {
       throw new IllegalArgumentException("lost-task grace must not be negative: " + lostTaskGrace);
     }
-    if (failure == null) {
-      throw new IllegalArgumentException("failure settings are required");
-    }
+    subnets = subnets == null ? List.of() : List.copyOf(subnets);
+    subnetPool = subnetPool == null ? SubnetCatalog.DEFAULT_POOL : subnetPool;
+    new SubnetCatalog(subnets, subnetPool); // checks overlaps and the pool's size
+    failure = failure == null ? FailureSettings.DEFAULTS : failure;
+  }
+
+  public ServerConfig(String bind, int port, Path dataDir, String accountId, String store, List<URI> etcdEndpoints,
+      Duration lostTaskGrace) {
+    this(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, List.of(), SubnetCatalog.DEFAULT_POOL,
+        FailureSettings.DEFAULTS);
+  }
+
+  /** The subnets awsvpc tasks may name: the configured ones and the default pool. */
+  public SubnetCatalog subnetCatalog() {
+    return new SubnetCatalog(subnets, subnetPool);
+  }
+
+  /** This configuration with the subnets ({@code subnet-ID=CIDR@ZONE,…}) and the default pool replaced when given. */
+  public ServerConfig withSubnets(String newSubnets, String newPool) {
+    List<Subnet> list = blank(newSubnets) ? subnets : SubnetCatalog.parseList(newSubnets);
+    Ipv4Cidr pool = blank(newPool) ? subnetPool : Ipv4Cidr.parse(newPool.strip());
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, list, pool, failure);
   }
 
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 8080, Path.of(".gantry"), DEFAULT_ACCOUNT, EMBEDDED, List.of(),
-        DEFAULT_LOST_TASK_GRACE, FailureSettings.DEFAULTS);
+        DEFAULT_LOST_TASK_GRACE);
   }
 
   public Path credentialsFile() {
@@ -74,7 +101,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
   /**
    * This configuration with values from a properties file ({@code bind}, {@code port}, {@code
    * data-dir}, {@code account-id}, {@code store}, {@code etcd-endpoints}, {@code
-   * lost-task-grace-seconds}, and the {@link FailureSettings} keys).
+   * lost-task-grace-seconds}, {@code subnets}, {@code subnet-pool}, and the {@link FailureSettings} keys).
    */
   public ServerConfig withFile(Path file) throws IOException {
     Properties p = new Properties();
@@ -84,24 +111,28 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     return with(p.getProperty("bind"), p.getProperty("port"), p.getProperty("data-dir"), p.getProperty("account-id"))
         .withStore(p.getProperty("store"), p.getProperty("etcd-endpoints"))
         .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"))
+        .withSubnets(p.getProperty("subnets"), p.getProperty("subnet-pool"))
         .withFailure(failure.with(p));
   }
 
   /**
    * This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR},
    * {@code GANTRY_ACCOUNT_ID}, {@code GANTRY_STORE}, {@code GANTRY_ETCD_ENDPOINTS}, {@code
-   * GANTRY_LOST_TASK_GRACE_SECONDS}, and {@code GANTRY_} + the {@link FailureSettings} keys
-   * upper-cased with underscores (e.g. {@code GANTRY_HEARTBEAT_INTERVAL_SECONDS}).
+   * GANTRY_LOST_TASK_GRACE_SECONDS}, {@code GANTRY_SUBNETS}, {@code GANTRY_SUBNET_POOL}, and {@code
+   * GANTRY_} + the {@link FailureSettings} keys upper-cased with underscores (e.g. {@code
+   * GANTRY_HEARTBEAT_INTERVAL_SECONDS}).
    */
   public ServerConfig withEnvironment(Map<String, String> env) {
     return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"))
         .withStore(env.get("GANTRY_STORE"), env.get("GANTRY_ETCD_ENDPOINTS"))
         .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"))
+        .withSubnets(env.get("GANTRY_SUBNETS"), env.get("GANTRY_SUBNET_POOL"))
         .withFailure(failure.with(k -> env.get("GANTRY_" + k.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))));
   }
 
   public ServerConfig withFailure(FailureSettings settings) {
-    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, settings);
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, subnets, subnetPool,
+        settings);
   }
 
   /** This configuration with the store kind and the comma-separated etcd endpoints replaced when given. */
@@ -120,11 +151,11 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
       }
     }
     String kind = blank(newStore) ? store : newStore.strip();
-    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace, failure);
+    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace, subnets, subnetPool, failure);
   }
 
   public ServerConfig withLostTaskGrace(Duration grace) {
-    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace, failure);
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace, subnets, subnetPool, failure);
   }
 
   private ServerConfig withLostTaskGrace(String seconds) {
@@ -152,7 +183,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         blank(newBind) ? bind : newBind.strip(),
         p,
         blank(newDataDir) ? dataDir : Path.of(newDataDir.strip()),
-        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace, failure);
+        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace, subnets,
+        subnetPool, failure);
   }
 
   private static boolean blank(String s) {

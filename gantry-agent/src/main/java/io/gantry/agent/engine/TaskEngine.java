@@ -331,6 +331,8 @@ public final class TaskEngine implements DesiredTasksHandler, AutoCloseable {
     if (event instanceof RuntimeEvent.Died died) {
       if (inFlight.isBusy(arn, name)) {
         inFlight.markRecheck(arn, name);
+      } else if (died.exitCode() == 137) {
+        dispatch(t, new TaskAction.Inspect(name)); // SIGKILL: inspect tells whether the OOM killer sent it
       } else {
         process(arn, task -> TaskReconciler.exited(task, name, died.exitCode(), null, now));
       }

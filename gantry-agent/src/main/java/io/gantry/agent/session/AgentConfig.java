@@ -17,18 +17,20 @@ import java.util.List;
  * @param instanceType the {@code ecs.instance-type} attribute
  * @param privilegedAllowed whether tasks may run privileged containers
  * @param stopTimeout the default time between SIGTERM and SIGKILL
+ * @param pauseImage the image of awsvpc tasks' pause containers (default gantry/pause:latest)
  * @param endpoints every control-plane replica's base URL, in the order the agent tries them: when
  *     the session with one ends or cannot be opened, the agent tries the next
  */
 public record AgentConfig(URI endpoint, String cluster, String region, Path dataDir, long reservedMemoryMib,
     String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout,
-    List<URI> endpoints) {
+    String pauseImage, List<URI> endpoints) {
 
   /** With {@code endpoint} as the only control-plane URL. */
   public AgentConfig(URI endpoint, String cluster, String region, Path dataDir, long reservedMemoryMib,
-      String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout) {
+      String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout,
+      String pauseImage) {
     this(endpoint, cluster, region, dataDir, reservedMemoryMib, availabilityZone, instanceType, privilegedAllowed,
-        stopTimeout, endpoint == null ? List.of() : List.of(endpoint));
+        stopTimeout, pauseImage, endpoint == null ? List.of() : List.of(endpoint));
   }
 
   public AgentConfig {
@@ -38,6 +40,7 @@ public record AgentConfig(URI endpoint, String cluster, String region, Path data
     if (reservedMemoryMib < 0) {
       throw new IllegalArgumentException("reserved memory must not be negative");
     }
+    pauseImage = pauseImage == null || pauseImage.isBlank() ? "gantry/pause:latest" : pauseImage;
     endpoints = List.copyOf(endpoints);
     if (endpoints.isEmpty() || !endpoints.get(0).equals(endpoint)) {
       throw new IllegalArgumentException("endpoints must start with the endpoint");
@@ -56,6 +59,12 @@ public record AgentConfig(URI endpoint, String cluster, String region, Path data
       throw new IllegalArgumentException("no control-plane endpoint given: " + commaSeparated);
     }
     return out;
+  }
+
+  public AgentConfig(URI endpoint, String cluster, String region, Path dataDir, long reservedMemoryMib,
+      String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout) {
+    this(endpoint, cluster, region, dataDir, reservedMemoryMib, availabilityZone, instanceType, privilegedAllowed,
+        stopTimeout, null);
   }
 
   public static AgentConfig defaults(URI endpoint, String cluster, Path dataDir) {

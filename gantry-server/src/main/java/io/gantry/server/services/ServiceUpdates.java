@@ -8,7 +8,9 @@ import io.gantry.model.EcsException;
 import io.gantry.model.Scope;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.server.state.Versioned;
+import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.taskdefs.TaskDefinitionReader;
+import io.gantry.api.ecs.task.NetworkConfiguration;
 import io.gantry.server.tasks.ServiceTasks;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +29,15 @@ final class ServiceUpdates {
   private final TaskDefinitionReader definitions;
   private final RandomGenerator random;
 
+  private final TaskNetworking networking;
+
+  /** Without task networking: only what the controller reads (definitions). */
   ServiceUpdates(TaskDefinitionReader definitions, RandomGenerator random) {
+    this(definitions, random, null);
+  }
+
+  ServiceUpdates(TaskDefinitionReader definitions, RandomGenerator random, TaskNetworking networking) {
+    this.networking = networking;
     this.definitions = definitions;
     this.random = random;
   }
@@ -44,7 +54,10 @@ final class ServiceUpdates {
     TaskDefinition td = activeDefinition(scope, req.taskDefinition() != null ? req.taskDefinition()
         : s.taskDefinition());
     ServiceTasks.launchType(s.launchType(), false, td);
-    ServiceTasks.supported(td, req.networkConfiguration(), null);
+    NetworkConfiguration network = req.networkConfiguration() != null ? req.networkConfiguration()
+        : s.networkConfiguration();
+    String cluster = s.clusterArn().substring(s.clusterArn().lastIndexOf('/') + 1);
+    ServiceTasks.checkNetwork(networking, scope, cluster, td, network, s.launchType());
     var constraints = req.placementConstraints() != null ? req.placementConstraints() : s.placementConstraints();
     var strategies = req.placementStrategy() != null ? req.placementStrategy() : s.placementStrategy();
     ServiceTasks.checkPlacement(constraints, strategies, td);
@@ -60,7 +73,8 @@ final class ServiceUpdates {
         || !td.taskDefinitionArn().equals(s.taskDefinition())
         || !constraints.equals(s.placementConstraints()) || !strategies.equals(s.placementStrategy())
         || !Objects.equals(propagate, s.propagateTags()) || managed != Boolean.TRUE.equals(s.enableECSManagedTags())
-        || exec != Boolean.TRUE.equals(s.enableExecuteCommand());
+        || exec != Boolean.TRUE.equals(s.enableExecuteCommand())
+        || !Objects.equals(network, s.networkConfiguration());
     List<Deployment> deployments = new ArrayList<>();
     if (newDeployment) {
       deployments.add(Deployments.start(Deployments.newId(random), td.taskDefinitionArn(), desired, s.launchType(),
@@ -82,6 +96,7 @@ final class ServiceUpdates {
         .propagateTags(propagate)
         .enableECSManagedTags(managed)
         .enableExecuteCommand(exec)
+        .networkConfiguration(network)
         .deploymentConfiguration(ServiceRules.configuration(req.deploymentConfiguration(),
             s.deploymentConfiguration()))
         .healthCheckGracePeriodSeconds(req.healthCheckGracePeriodSeconds() != null

@@ -2,6 +2,7 @@ package io.gantry.server.tasks;
 
 import io.gantry.api.ecs.task.PlacementConstraint;
 import io.gantry.api.ecs.task.PlacementStrategy;
+import io.gantry.api.agent.TaskNetwork;
 import io.gantry.model.Arn;
 import io.gantry.model.Scope;
 import io.gantry.model.Tag;
@@ -18,6 +19,8 @@ import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.scheduler.Constraint;
 import io.gantry.scheduler.RequiredAttribute;
 import io.gantry.scheduler.Strategy;
+import io.gantry.server.network.AwsVpcRequest;
+import io.gantry.server.network.TaskAttachments;
 import io.gantry.server.placement.TaskDemand;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +37,9 @@ import java.util.random.RandomGenerator;
  * @param overrides the overrides as the task shows them (one entry per container)
  * @param placement the parsed strategies, constraints and required attributes placement applies
  * @param hostPorts the static host ports each task reserves, by {@link TaskDemand#portKey}
+ * @param network the subnets an awsvpc task may get its address from (null for other network
+ *     modes): every launch of an awsvpc task definition, whatever its launch type, leases one
+ *     address per task in the commit that stores it
  */
 record LaunchSpec(
     Scope scope,
@@ -51,13 +57,24 @@ record LaunchSpec(
     PlacementRules placement,
     String clientToken,
     String requestFingerprint,
-    Map<String, Integer> hostPorts) {
+    Map<String, Integer> hostPorts,
+    AwsVpcRequest network) {
 
   LaunchSpec {
     tags = List.copyOf(tags);
     placementConstraints = placementConstraints == null ? List.of() : List.copyOf(placementConstraints);
     placementStrategy = placementStrategy == null ? List.of() : List.copyOf(placementStrategy);
     hostPorts = Map.copyOf(hostPorts);
+  }
+
+  /** A launch of a task definition that is not awsvpc (no task network). */
+  LaunchSpec(Scope scope, String cluster, TaskDefinition taskDefinition, TaskOverride overrides, String group,
+      String startedBy, String launchType, boolean enableExecuteCommand, List<Tag> tags, String referenceId,
+      List<PlacementConstraint> placementConstraints, List<PlacementStrategy> placementStrategy,
+      PlacementRules placement, String clientToken, String requestFingerprint, Map<String, Integer> hostPorts) {
+    this(scope, cluster, taskDefinition, overrides, group, startedBy, launchType, enableExecuteCommand, tags,
+        referenceId, placementConstraints, placementStrategy, placement, clientToken, requestFingerprint, hostPorts,
+        null);
   }
 
   /** How a launch's tasks are placed: strategies in order, constraints, the task definition's required attributes. */
@@ -79,12 +96,21 @@ record LaunchSpec(
 
   /** The stored form of a new task {@code id} placed on {@code instance} with GPUs {@code gpuIds}. */
   StoredTask stored(String id, ContainerInstance instance, List<String> gpuIds, Instant now, RandomGenerator random) {
+    return stored(id, instance, gpuIds, null, now, random);
+  }
+
+  /** The stored form of a new task; an awsvpc task with its {@code network} attached (PRECREATED). */
+  StoredTask stored(String id, ContainerInstance instance, List<String> gpuIds, TaskNetwork network, Instant now,
+      RandomGenerator random) {
     Task task = newTask(id, instance, now, random);
     if (!gpuIds.isEmpty()) {
       task = task.toBuilder().containers(withGpus(task.containers(), gpuIds)).build();
     }
+    if (network != null) {
+      task = TaskAttachments.attach(task, network);
+    }
     return new StoredTask(task, instance.id(), hostPorts, clientToken, requestFingerprint, referenceId,
-        placementConstraints, placementStrategy, gpuIds);
+        placementConstraints, placementStrategy, gpuIds, network);
   }
 
   /** The task's GPUs handed to its containers in order, each as many as its GPU resource requirement asks. */

@@ -12,6 +12,9 @@ import io.gantry.model.task.Task;
 import io.gantry.model.task.TaskStopCode;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.scheduler.Strategy;
+import io.gantry.server.network.AwsVpcRequest;
+import io.gantry.server.network.SubnetCatalog;
+import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.state.EntityStore;
@@ -32,9 +35,17 @@ public final class ServiceTasks {
   private final TaskLauncher launcher;
   private final TaskStopper stopper;
   private final TaskRecords records;
+  private final TaskNetworking networking;
 
   public ServiceTasks(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
-    this.launcher = new TaskLauncher(store, tags, placement, random);
+    this(store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
+  }
+
+  /** With the server's task networking, shared with RunTask (one address allocator per server). */
+  public ServiceTasks(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
+      TaskNetworking networking) {
+    this.networking = networking;
+    this.launcher = new TaskLauncher(store, tags, placement, random, networking);
     this.stopper = new TaskStopper(store);
     this.records = new TaskRecords(store);
   }
@@ -63,11 +74,20 @@ public final class ServiceTasks {
 
   /** Places and stores {@code count} tasks of {@code launch}; no instances at all is one failure with ECS's words. */
   public Launched launch(Launch launch, int count, Instant now) {
+    return launch(launch, null, count, now);
+  }
+
+  /**
+   * As {@link #launch(Launch, int, Instant)}, for a service with a network configuration (awsvpc):
+   * checked again against the subnets as they are now, each task leasing an address in its commit.
+   */
+  public Launched launch(Launch launch, NetworkConfiguration network, int count, Instant now) {
     TaskDefinition td = launch.taskDefinition();
+    AwsVpcRequest vpc = networking.check(launch.scope(), launch.cluster(), td, network, launch.launchType());
     LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
         group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
         launch.tags(), null, launch.constraints(), launch.strategies(), placement(launch.constraints(),
-        launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td));
+        launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td), vpc);
     try {
       TasksResponse out = launcher.run(spec, count, now);
       return new Launched(out.tasks(), out.failures());
@@ -108,6 +128,20 @@ public final class ServiceTasks {
   /** Refuses what Gantry cannot run yet: awsvpc task definitions, network configuration, volumes at launch. */
   public static void supported(TaskDefinition td, NetworkConfiguration network, List<?> volumeConfigurations) {
     LaunchRules.supported(td, network, volumeConfigurations);
+  }
+
+  /**
+   * A service's network configuration checked as RunTask checks it (required for an awsvpc task
+   * definition, refused otherwise, subnets that exist); without {@code networking} awsvpc
+   * services are refused.
+   */
+  public static void checkNetwork(TaskNetworking networking, Scope scope, String cluster, TaskDefinition td,
+      NetworkConfiguration network, String launchType) {
+    if (networking == null) {
+      supported(td, network, null);
+    } else {
+      networking.check(scope, cluster, td, network, launchType);
+    }
   }
 
   /** {@code propagateTags} checked, NONE when absent. */

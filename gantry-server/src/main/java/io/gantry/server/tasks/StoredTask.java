@@ -2,8 +2,10 @@ package io.gantry.server.tasks;
 
 import io.gantry.api.ecs.task.PlacementConstraint;
 import io.gantry.api.ecs.task.PlacementStrategy;
+import io.gantry.api.agent.TaskNetwork;
 import io.gantry.model.task.Task;
 import io.gantry.model.task.TaskStatus;
+import io.gantry.server.network.TaskAttachments;
 import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.placement.TaskHold;
 import java.util.Optional;
@@ -18,7 +20,9 @@ import java.util.Map;
  * static host port reserved for it; {@code clientToken} and {@code requestFingerprint} tie the
  * task to the RunTask request that created it; {@code referenceId}, {@code placementConstraints}
  * and {@code placementStrategy} are what that request asked for and ECS does not show on the task;
- * {@code gpuIds} are the instance's GPUs assigned to the task.
+ * {@code gpuIds} are the instance's GPUs assigned to the task; {@code network} is the subnet,
+ * address and MAC of an awsvpc task (null for other network modes), whose address lease is
+ * released in the transaction that records the task STOPPED.
  * Immutable.
  */
 public record StoredTask(
@@ -30,7 +34,8 @@ public record StoredTask(
     String referenceId,
     List<PlacementConstraint> placementConstraints,
     List<PlacementStrategy> placementStrategy,
-    List<String> gpuIds) {
+    List<String> gpuIds,
+    TaskNetwork network) {
 
   public StoredTask {
     gpuIds = gpuIds == null ? List.of() : List.copyOf(gpuIds);
@@ -39,10 +44,22 @@ public record StoredTask(
     placementStrategy = placementStrategy == null ? List.of() : List.copyOf(placementStrategy);
   }
 
-  /** This stored task with a new ECS record; the placement facts stay. */
+  /** A stored task without a task network (every network mode but awsvpc). */
+  public StoredTask(Task task, String containerInstanceId, Map<String, Integer> reservedHostPorts, String clientToken,
+      String requestFingerprint, String referenceId, List<PlacementConstraint> placementConstraints,
+      List<PlacementStrategy> placementStrategy, List<String> gpuIds) {
+    this(task, containerInstanceId, reservedHostPorts, clientToken, requestFingerprint, referenceId,
+        placementConstraints, placementStrategy, gpuIds, null);
+  }
+
+  /**
+   * This stored task with a new ECS record; the placement facts stay. An ENI attachment's status
+   * follows the new known status ({@link TaskAttachments#follow}).
+   */
   public StoredTask with(Task next) {
-    return new StoredTask(next, containerInstanceId, reservedHostPorts, clientToken, requestFingerprint, referenceId,
-        placementConstraints, placementStrategy, gpuIds);
+    return new StoredTask(network == null ? next : TaskAttachments.follow(next), containerInstanceId,
+        reservedHostPorts, clientToken, requestFingerprint, referenceId, placementConstraints, placementStrategy,
+        gpuIds, network);
   }
 
   /** The task's id: the last part of its ARN. */

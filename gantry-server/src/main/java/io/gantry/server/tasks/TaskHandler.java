@@ -18,6 +18,9 @@ import io.gantry.server.clusters.ClusterRefs;
 import io.gantry.server.dispatch.EcsHandler;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.dispatch.RequestContext;
+import io.gantry.server.network.AwsVpcRequest;
+import io.gantry.server.network.SubnetCatalog;
+import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.state.EntityStore;
@@ -49,6 +52,7 @@ public final class TaskHandler implements EcsHandler {
   private final TaskLauncher launcher;
   private final TaskStopper stopper;
   private final TaskQueries queries;
+  private final TaskNetworking networking;
 
   public TaskHandler(EntityStore store, TagStore tags, PlacementState placement) {
     this(store, tags, placement, new SecureRandom());
@@ -56,19 +60,26 @@ public final class TaskHandler implements EcsHandler {
 
   /** With the random source for task ids and container ARNs (tests pass a seeded one). */
   public TaskHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
-    this(store, store, tags, placement, random);
+    this(store, store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
+  }
+
+  /** With the server's task networking (subnets and the address allocator every launch path shares). */
+  public TaskHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
+      TaskNetworking networking) {
+    this(store, store, tags, placement, random, networking);
   }
 
   /**
    * With {@code placements}, the store the plan applier commits launches through (the leader's
-   * fenced view of {@code store} when several replicas share it).
+   * fenced view of {@code store} when several replicas share it), and the server's task networking.
    */
   public TaskHandler(EntityStore store, EntityStore placements, TagStore tags, PlacementState placement,
-      RandomGenerator random) {
+      RandomGenerator random, TaskNetworking networking) {
+    this.networking = networking;
     this.tags = tags;
     this.clusters = new ClusterRefs(store);
     this.definitions = new TaskDefinitionReader(store);
-    this.launcher = new TaskLauncher(placements, tags, placement, random);
+    this.launcher = new TaskLauncher(placements, tags, placement, random, networking);
     this.stopper = new TaskStopper(store);
     this.queries = new TaskQueries(store, tags);
   }
@@ -91,7 +102,8 @@ public final class TaskHandler implements EcsHandler {
     TaskDefinition td = activeDefinition(scope, req.taskDefinition());
     boolean strategy = req.capacityProviderStrategy() != null && !req.capacityProviderStrategy().isEmpty();
     String launchType = LaunchRules.launchType(req.launchType(), strategy, td);
-    LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations());
+    AwsVpcRequest network = networking.check(scope, cluster, td, req.networkConfiguration(), launchType);
+    LaunchRules.volumes(req.volumeConfigurations());
     LaunchSpec.PlacementRules placement = new LaunchSpec.PlacementRules(LaunchRules.strategies(req.placementStrategy()),
         LaunchRules.constraints(req.placementConstraints(), td), LaunchRules.requiredAttributes(td));
     LaunchSpec spec = new LaunchSpec(scope, cluster, td, LaunchRules.overrides(req.overrides(), td),
@@ -99,7 +111,7 @@ public final class TaskHandler implements EcsHandler {
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), req.placementConstraints(), req.placementStrategy(), placement,
-        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td));
+        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td), network);
     return launcher.run(spec, count, ctx.now());
   }
 
@@ -116,13 +128,14 @@ public final class TaskHandler implements EcsHandler {
     }
     TaskDefinition td = activeDefinition(scope, req.taskDefinition());
     String launchType = LaunchRules.launchType(null, false, td);
-    LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations());
+    AwsVpcRequest network = networking.check(scope, cluster, td, req.networkConfiguration(), launchType);
+    LaunchRules.volumes(req.volumeConfigurations());
     LaunchSpec spec = new LaunchSpec(scope, cluster, td, LaunchRules.overrides(req.overrides(), td),
         LaunchRules.group(req.group(), td), LaunchRules.startedBy(req.startedBy()), launchType,
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), null, null, LaunchSpec.PlacementRules.NONE, null, null,
-        TaskDemand.staticHostPorts(td));
+        TaskDemand.staticHostPorts(td), network);
     return launcher.start(spec, targets, ctx.now());
   }
 

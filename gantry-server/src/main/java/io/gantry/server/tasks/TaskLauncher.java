@@ -16,6 +16,9 @@ import io.gantry.scheduler.cluster.ClusterSnapshot;
 import io.gantry.scheduler.cluster.Demand;
 import io.gantry.scheduler.cluster.Node;
 import io.gantry.server.instances.InstanceRefs;
+import io.gantry.server.network.AwsVpcRequest;
+import io.gantry.server.network.SubnetCatalog;
+import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.placement.ClusterLedger;
 import io.gantry.server.placement.Nodes;
 import io.gantry.server.placement.PlacementState;
@@ -41,21 +44,32 @@ import java.util.random.RandomGenerator;
  * their tags and the client-token record in one transaction conditioned on the revision of each
  * chosen instance record (so a drain or deregistration in between wins) and on the token being
  * unused. Tasks the applier rejects are planned again; a failed commit releases its reservations
- * and starts over. Thread-safe.
+ * and starts over. An awsvpc launch ({@link LaunchSpec#network}) is placed only in its subnets'
+ * zones and leases one address per task in the same commit ({@link LaunchAddresses}), so a
+ * lost race for an address fails the commit like a lost race for an instance. Thread-safe.
  */
 final class TaskLauncher {
   static final String NO_INSTANCES = "No Container Instances were found in your cluster.";
   static final String TOKEN_CONFLICT = "The provided clientToken is already in use with a different RunTask request.";
   private static final int MAX_ROUNDS = 100;
+  /** The snapshot memo key of "some instance is ACTIVE" (status is part of a node's profile). */
+  private static final String ANY_ACTIVE = "tasks.any-active";
 
   private final EntityStore store;
   private final TagStore tags;
   private final PlacementState placement;
   private final InstanceRefs instances;
   private final RandomGenerator random;
+  private final TaskNetworking networking;
   private final Object[] tokenLocks = new Object[64];
 
   TaskLauncher(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
+    this(store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
+  }
+
+  TaskLauncher(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
+      TaskNetworking networking) {
+    this.networking = networking;
     this.store = store;
     this.tags = tags;
     this.placement = placement;
@@ -71,10 +85,10 @@ final class TaskLauncher {
     RandomGenerator random = callRandom();
     TaskDemand taskDemand = spec.demand();
     Demand demand = Nodes.demand(taskDemand);
-    LaunchSpec.PlacementRules rules = spec.placement();
+    LaunchSpec.PlacementRules rules = withZones(spec.placement(), spec.network());
     return launch(spec, now, random, count, List.of(), true, (ledger, remaining) -> {
       ClusterSnapshot snapshot = ledger.snapshot();
-      if (snapshot.nodes().stream().noneMatch(n -> Node.ACTIVE.equals(n.status()))) {
+      if (!snapshot.memo(ANY_ACTIVE, () -> snapshot.nodes().stream().anyMatch(n -> Node.ACTIVE.equals(n.status())))) {
         throw EcsException.invalidParameter(NO_INSTANCES);
       }
       Plan plan = Scheduler.place(snapshot, new PlacementRequest(demand, remaining, spec.group(), rules.strategies(),
@@ -83,7 +97,7 @@ final class TaskLauncher {
       for (Plan.Placement p : plan.placements()) {
         holds.add(hold(random, taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(), p.gpuIds()));
       }
-      return new Round(holds, PlacementFailures.of(plan.unplaced()));
+      return new Round(holds, zoneFailures(PlacementFailures.of(plan.unplaced()), snapshot, spec.network()));
     }, (node, hold) -> refusal(node, demand, spec.group(), rules));
   }
 
@@ -105,6 +119,42 @@ final class TaskLauncher {
     return launch(spec, now, random, ids.size(), missing, false, (ledger, remaining) -> new Round(
         ids.stream().map(id -> hold(random, taskDemand, spec.group(), id, List.of())).toList(), List.of()),
         (node, hold) -> Fit.check(node, demand).map(Reason::ecsReason));
+  }
+
+  /**
+   * The placement rules of an awsvpc launch: only instances in a zone of one of its subnets
+   * (ECS places awsvpc tasks only where their subnets are), as one more memberOf constraint.
+   */
+  private static LaunchSpec.PlacementRules withZones(LaunchSpec.PlacementRules rules, AwsVpcRequest network) {
+    if (network == null) {
+      return rules;
+    }
+    String expression = "attribute:" + TaskNetworking.ZONE_ATTRIBUTE + " in [" + String.join(", ", network.zones())
+        + "]";
+    List<Constraint> constraints = new ArrayList<>(rules.constraints());
+    try {
+      constraints.add(Constraint.parse("memberOf", expression));
+    } catch (IllegalArgumentException e) {
+      return rules; // a zone name the query language cannot write: the address step still refuses other zones
+    }
+    return new LaunchSpec.PlacementRules(rules.strategies(), constraints, rules.required());
+  }
+
+  /** Instances turned down for being outside the subnets' zones say so, instead of the memberOf reason. */
+  private static List<Failure> zoneFailures(List<Failure> failures, ClusterSnapshot snapshot, AwsVpcRequest network) {
+    if (network == null) {
+      return failures;
+    }
+    List<Failure> out = new ArrayList<>();
+    for (Failure f : failures) {
+      String zone = snapshot.byArn(f.arn()).map(n -> n.attribute(TaskNetworking.ZONE_ATTRIBUTE)).orElse(null);
+      if (Reason.MEMBER_OF.ecsReason().equals(f.reason()) && !network.zones().contains(zone)) {
+        out.add(new Failure(f.arn(), LaunchAddresses.ZONE, LaunchAddresses.zoneDetail(network, zone)));
+      } else {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   /** Why {@code node} cannot take one more task of this launch now (the applier's re-check). */
@@ -187,7 +237,14 @@ final class TaskLauncher {
           break;
         }
       }
+      LaunchAddresses addresses = LaunchAddresses.lease(networking, spec, accepted, now, random);
+      if (!addresses.refused.isEmpty()) {
+        PlanApplier.release(ledger, addresses.refused);
+        failures.addAll(addresses.failures);
+        accepted = addresses.addressed;
+      }
       if (accepted.isEmpty()) {
+        addresses.settle();
         return new TasksResponse(failures, List.of());
       }
       Txn.Builder txn = Txn.builder();
@@ -196,7 +253,9 @@ final class TaskLauncher {
       Map<String, Versioned<ContainerInstance>> used = new LinkedHashMap<>();
       for (PlanApplier.Accepted a : accepted) {
         used.putIfAbsent(a.instance().key(), a.instance());
-        StoredTask stored = spec.stored(a.hold().taskId(), a.instance().value(), a.hold().gpuIds(), now, random);
+        StoredTask stored = spec.stored(a.hold().taskId(), a.instance().value(), a.hold().gpuIds(),
+            addresses.networks.get(a.hold().taskId()), now, random);
+        addresses.leaseOf(a.hold().taskId()).ifPresent(l -> networking.allocator().stage(txn, l));
         String key = TaskRefs.key(scope, spec.cluster(), a.hold().taskId());
         byte[] value = store.encode(stored);
         txn.absent(key).put(key, value);
@@ -215,6 +274,7 @@ final class TaskLauncher {
       try {
         committed = store.commit(txn.build()).succeeded();
       } finally {
+        addresses.settle();
         if (!committed) {
           PlanApplier.release(ledger, accepted);
           keys.forEach(placement::forget);

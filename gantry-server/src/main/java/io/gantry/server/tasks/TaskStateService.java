@@ -108,7 +108,7 @@ public final class TaskStateService implements AgentTasks {
   private TaskAssignment assignment(Scope scope, StoredTask stored, Map<String, TaskDefinition> cache) {
     String arn = stored.task().taskDefinitionArn();
     TaskDefinition td = cache.computeIfAbsent(arn, a -> definition(scope, a));
-    return new TaskAssignment(stored.task(), td, stored.reservedHostPorts());
+    return new TaskAssignment(stored.task(), td, stored.reservedHostPorts(), stored.network());
   }
 
   private TaskDefinition definition(Scope scope, String taskDefinitionArn) {
