@@ -27,6 +27,7 @@ import io.gantry.server.tags.TagHandler;
 import io.gantry.server.tags.TagStore;
 import io.gantry.server.tasks.ServiceTasks;
 import io.gantry.server.tasks.TaskHandler;
+import io.gantry.server.tasks.SpotWaitController;
 import io.gantry.server.tasks.StoppedTaskReaper;
 import io.gantry.server.tasks.TaskStateService;
 import io.gantry.server.taskdefs.TaskDefinitionHandler;
@@ -70,10 +71,12 @@ public final class GantryServer implements AutoCloseable {
   private final boolean credentialsCreated;
   private final PlacementState placement;
   private final ServiceController services;
+  private final SpotWaitController spotWaits;
 
   private GantryServer(ServerConfig config, KvStore kv, Server jetty, AgentGateway gateway, StoppedTaskReaper reaper,
       PlacementState placement, ServiceController services, KeyRing keyRing, Clock clock, List<AccessKey> keys,
-      boolean created) {
+      boolean created, SpotWaitController spotWaits) {
+    this.spotWaits = spotWaits;
     this.config = config;
     this.services = services;
     this.placement = placement;
@@ -104,7 +107,7 @@ public final class GantryServer implements AutoCloseable {
           new ClusterHandler(store, tags, placement),
           new TaskDefinitionHandler(store, tags),
           new TagHandler(store, tags),
-          new ContainerInstanceHandler(store, tags, placement),
+          new ContainerInstanceHandler(store, tags, placement, config.accountId()),
           new AttributeHandler(store),
           new TaskHandler(store, tags, placement),
           new ServiceHandler(store, tags),
@@ -114,19 +117,20 @@ public final class GantryServer implements AutoCloseable {
       }
       EcsDispatcher dispatcher = new EcsDispatcher(registry, inputValidator());
       SigV4Verifier verifier = new SigV4Verifier(keys, "ecs", clock, Duration.ofMinutes(5));
-      AgentGateway gateway = new AgentGateway(store, verifier, keys, new TaskStateService(store, placement), clock,
-          HEARTBEAT_SECONDS);
+      AgentGateway gateway = new AgentGateway(store, verifier, keys,
+          new TaskStateService(store, placement, (int) config.spotWarning().toSeconds()), clock, HEARTBEAT_SECONDS);
       Server jetty = jetty(config,
           new EcsHttpHandler(dispatcher, verifier, keys, new JoinExchange(store, keys, clock), clock), gateway);
       jetty.start();
       gateway.start();
       StoppedTaskReaper reaper = new StoppedTaskReaper(store, clock, StoppedTaskReaper.DEFAULT_RETENTION);
       reaper.start(Duration.ofMinutes(1));
+      SpotWaitController spotWaits = new SpotWaitController(store).start(Duration.ofMillis(500));
       ServiceController services = new ServiceController(store, tags,
           new ServiceTasks(store, tags, placement, new SecureRandom()), clock, new SecureRandom(),
           ServiceController.Settings.defaults().withLostTaskGrace(config.lostTaskGrace())).start();
       GantryServer server = new GantryServer(config, kv, jetty, gateway, reaper, placement, services, keys, clock,
-          loaded.keys(), loaded.created());
+          loaded.keys(), loaded.created(), spotWaits);
       log.info("Gantry control plane listening on {} (data: {}, credentials: {})",
           server.endpoint(), config.dataDir(), config.credentialsFile());
       return server;
@@ -217,6 +221,7 @@ public final class GantryServer implements AutoCloseable {
   public void close() {
     try {
       services.close();
+      spotWaits.close();
       reaper.close();
       gateway.close();
       jetty.stop();

@@ -23,13 +23,16 @@ import java.util.Properties;
  * @param etcdEndpoints the etcd members' client URLs when {@code store} is {@code etcd}
  * @param lostTaskGrace how long an instance's agent may stay disconnected before the service
  *     scheduler gives its tasks up as lost and replaces them elsewhere
+ * @param spotWarning the Fargate Spot warning: how long an interrupted FARGATE_SPOT task has
+ *     between SIGTERM and SIGKILL (ECS: two minutes)
  */
 public record ServerConfig(String bind, int port, Path dataDir, String accountId, String store,
-    List<URI> etcdEndpoints, Duration lostTaskGrace) {
+    List<URI> etcdEndpoints, Duration lostTaskGrace, Duration spotWarning) {
   public static final String DEFAULT_ACCOUNT = "000000000000";
   public static final String EMBEDDED = "embedded";
   public static final String ETCD = "etcd";
   public static final Duration DEFAULT_LOST_TASK_GRACE = Duration.ofMinutes(3);
+  public static final Duration DEFAULT_SPOT_WARNING = Duration.ofSeconds(120);
 
   public ServerConfig {
     if (bind == null || bind.isBlank()) {
@@ -52,11 +55,14 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     if (lostTaskGrace == null || lostTaskGrace.isNegative()) {
       throw new IllegalArgumentException("lost-task grace must not be negative: " + lostTaskGrace);
     }
+    if (spotWarning == null || spotWarning.isNegative()) {
+      throw new IllegalArgumentException("spot warning must not be negative: " + spotWarning);
+    }
   }
 
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 8080, Path.of(".gantry"), DEFAULT_ACCOUNT, EMBEDDED, List.of(),
-        DEFAULT_LOST_TASK_GRACE);
+        DEFAULT_LOST_TASK_GRACE, DEFAULT_SPOT_WARNING);
   }
 
   public Path credentialsFile() {
@@ -70,7 +76,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
   /**
    * This configuration with values from a properties file ({@code bind}, {@code port}, {@code
    * data-dir}, {@code account-id}, {@code store}, {@code etcd-endpoints}, {@code
-   * lost-task-grace-seconds}).
+   * lost-task-grace-seconds}, {@code spot-warning-seconds}).
    */
   public ServerConfig withFile(Path file) throws IOException {
     Properties p = new Properties();
@@ -79,18 +85,20 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     }
     return with(p.getProperty("bind"), p.getProperty("port"), p.getProperty("data-dir"), p.getProperty("account-id"))
         .withStore(p.getProperty("store"), p.getProperty("etcd-endpoints"))
-        .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"));
+        .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"))
+        .withSpotWarning(p.getProperty("spot-warning-seconds"));
   }
 
   /**
    * This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR},
    * {@code GANTRY_ACCOUNT_ID}, {@code GANTRY_STORE}, {@code GANTRY_ETCD_ENDPOINTS}, {@code
-   * GANTRY_LOST_TASK_GRACE_SECONDS}.
+   * GANTRY_LOST_TASK_GRACE_SECONDS}, {@code GANTRY_SPOT_WARNING_SECONDS}.
    */
   public ServerConfig withEnvironment(Map<String, String> env) {
     return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"))
         .withStore(env.get("GANTRY_STORE"), env.get("GANTRY_ETCD_ENDPOINTS"))
-        .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"));
+        .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"))
+        .withSpotWarning(env.get("GANTRY_SPOT_WARNING_SECONDS"));
   }
 
   /** This configuration with the store kind and the comma-separated etcd endpoints replaced when given. */
@@ -109,11 +117,26 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
       }
     }
     String kind = blank(newStore) ? store : newStore.strip();
-    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace);
+    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace, spotWarning);
   }
 
   public ServerConfig withLostTaskGrace(Duration grace) {
-    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace);
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace, spotWarning);
+  }
+
+  public ServerConfig withSpotWarning(Duration warning) {
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, warning);
+  }
+
+  private ServerConfig withSpotWarning(String seconds) {
+    if (blank(seconds)) {
+      return this;
+    }
+    try {
+      return withSpotWarning(Duration.ofSeconds(Long.parseLong(seconds.strip())));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("spot warning must be a number of seconds: " + seconds);
+    }
   }
 
   private ServerConfig withLostTaskGrace(String seconds) {
@@ -141,7 +164,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         blank(newBind) ? bind : newBind.strip(),
         p,
         blank(newDataDir) ? dataDir : Path.of(newDataDir.strip()),
-        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace);
+        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace, spotWarning);
   }
 
   private static boolean blank(String s) {

@@ -104,7 +104,7 @@ public final class ServiceHandler implements EcsHandler {
     String fingerprint = TaskHandler.fingerprint(req.withoutClientToken());
 
     return new ServiceResponse(store.retry(attempt -> {
-      Versioned<Cluster> cluster = clusters.active(scope, req.cluster());
+      Versioned<Cluster> cluster = clusters.forTasks(scope, req.cluster());
       String clusterName = cluster.value().clusterName();
       String key = ServiceRefs.key(scope, clusterName, name);
       Optional<Versioned<StoredService>> existing = refs.live(scope, clusterName, name);

@@ -77,6 +77,13 @@ final class ServiceObserver {
       if (!group.equals(t.task().group()) || startedBy == null || !startedBy.startsWith("ecs-svc/")) {
         continue;
       }
+      if (t.managed()) { // a FARGATE task: its host is a managed node
+        String nodeKey = io.gantry.server.placement.ManagedCapacity.instanceKey(t.managedInstanceArn()).orElse("");
+        ContainerInstance node = store.get(nodeKey, ContainerInstance.class).map(Versioned::value).orElse(null);
+        instanceSeen(nodeKey, node, now);
+        views.add(TaskView.of(t.id(), t.task(), t.nodeId(), host(node, nodeKey, now)));
+        continue;
+      }
       views.add(TaskView.of(t.id(), t.task(), t.containerInstanceId(),
           host(instances.get(t.containerInstanceId()), instanceKeys.get(t.containerInstanceId()), now)));
     }

@@ -47,7 +47,10 @@ final class LaunchRules {
     return n;
   }
 
-  /** The launch type the tasks get: EC2 unless EXTERNAL is asked for; Fargate and managed instances are refused. */
+  /**
+   * The launch type the tasks get: EC2 unless EXTERNAL or FARGATE is asked for (FARGATE runs on
+   * Gantry's managed capacity, see {@link FargateLaunchRules}); managed instances are refused.
+   */
   static String launchType(String launchType, boolean capacityProviderStrategy, TaskDefinition td) {
     TaskDefinitionEnums.checkValue(launchType, TaskEnums.LAUNCH_TYPE, "launchType");
     if (launchType != null && capacityProviderStrategy) {
@@ -58,7 +61,7 @@ final class LaunchRules {
       throw EcsException.invalidParameter("Gantry does not run tasks with a capacity provider strategy yet.");
     }
     String type = launchType == null ? "EC2" : launchType;
-    if (type.equals("FARGATE") || type.equals("MANAGED_INSTANCES")) {
+    if (type.equals("MANAGED_INSTANCES")) {
       throw EcsException.invalidParameter("Gantry does not run " + type + " tasks yet.");
     }
     if (td.compatibilities() != null && !td.compatibilities().contains(type)) {
@@ -69,6 +72,18 @@ final class LaunchRules {
 
   /** Refuses what Gantry cannot run in this stage: {@code awsvpc} tasks and volumes configured at launch. */
   static void supported(TaskDefinition td, NetworkConfiguration network, List<?> volumeConfigurations) {
+    supported(td, network, volumeConfigurations, false);
+  }
+
+  /** As {@link #supported(TaskDefinition, NetworkConfiguration, List)}; {@code managed} for a FARGATE launch, whose awsvpc interface managed capacity provides. */
+  static void supported(TaskDefinition td, NetworkConfiguration network, List<?> volumeConfigurations,
+      boolean managed) {
+    if (managed) {
+      if (volumeConfigurations != null && !volumeConfigurations.isEmpty()) {
+        throw EcsException.invalidParameter("Gantry does not configure volumes at launch yet.");
+      }
+      return;
+    }
     if ("awsvpc".equals(td.networkMode())) {
       throw EcsException.invalidParameter("Gantry does not run awsvpc tasks yet.");
     }

@@ -34,6 +34,7 @@ import java.util.random.RandomGenerator;
  * @param overrides the overrides as the task shows them (one entry per container)
  * @param placement the parsed strategies, constraints and required attributes placement applies
  * @param hostPorts the static host ports each task reserves, by {@link TaskDemand#portKey}
+ * @param fargate what a launch on managed capacity carries; null for EC2 and EXTERNAL
  */
 record LaunchSpec(
     Scope scope,
@@ -51,7 +52,8 @@ record LaunchSpec(
     PlacementRules placement,
     String clientToken,
     String requestFingerprint,
-    Map<String, Integer> hostPorts) {
+    Map<String, Integer> hostPorts,
+    FargateLaunch fargate) {
 
   LaunchSpec {
     tags = List.copyOf(tags);
@@ -83,8 +85,12 @@ record LaunchSpec(
     if (!gpuIds.isEmpty()) {
       task = task.toBuilder().containers(withGpus(task.containers(), gpuIds)).build();
     }
+    if (fargate != null) {
+      return new StoredTask(task, null, hostPorts, clientToken, requestFingerprint, referenceId,
+          placementConstraints, placementStrategy, gpuIds, instance.containerInstanceArn(), List.of());
+    }
     return new StoredTask(task, instance.id(), hostPorts, clientToken, requestFingerprint, referenceId,
-        placementConstraints, placementStrategy, gpuIds);
+        placementConstraints, placementStrategy, gpuIds, null, List.of());
   }
 
   /** The task's GPUs handed to its containers in order, each as many as its GPU resource requirement asks. */
@@ -122,7 +128,7 @@ record LaunchSpec(
           null, null, null, List.of(), HealthStatus.UNKNOWN.name(), null, text(cpu), text(memory), text(reservation),
           null));
     }
-    return Task.builder()
+    io.gantry.model.task.TaskBuilder builder = Task.builder()
         .attachments(List.of())
         .attributes(instance == null ? List.of() : architecture(instance))
         .availabilityZone(instance == null ? null : attribute(instance, "ecs.availability-zone"))
@@ -142,8 +148,18 @@ record LaunchSpec(
         .startedBy(startedBy)
         .taskArn(taskArn)
         .taskDefinitionArn(taskDefinition.taskDefinitionArn())
-        .version(1L)
-        .build();
+        .version(1L);
+    if (fargate != null) {
+      // As ECS shows a Fargate task: no container instance, PROVISIONING until its node has it.
+      builder.containerInstanceArn(null)
+          .lastStatus(TaskStatus.PROVISIONING.name())
+          .capacityProviderName(fargate.capacityProviderName())
+          .platformVersion(fargate.platformVersion())
+          .platformFamily(fargate.platformFamily())
+          .ephemeralStorage(taskDefinition.ephemeralStorage() != null ? taskDefinition.ephemeralStorage()
+              : new io.gantry.model.taskdef.EphemeralStorage(20));
+    }
+    return builder.build();
   }
 
   /** The instance's CPU architecture attribute, which ECS copies onto the task. */

@@ -67,7 +67,7 @@ public final class ServiceTasks {
     LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
         group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
         launch.tags(), null, launch.constraints(), launch.strategies(), placement(launch.constraints(),
-        launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td));
+        launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td), null);
     try {
       TasksResponse out = launcher.run(spec, count, now);
       return new Launched(out.tasks(), out.failures());

@@ -76,27 +76,38 @@ public final class TaskHandler implements EcsHandler {
 
   public TasksResponse runTask(RequestContext ctx, RunTaskRequest req) {
     Scope scope = ctx.scope();
-    String cluster = clusters.active(scope, req.cluster()).value().clusterName();
+    String cluster = clusters.forTasks(scope, req.cluster()).value().clusterName();
     int count = LaunchRules.count(req.count());
     String token = LaunchRules.clientToken(req.clientToken());
     TaskDefinition td = activeDefinition(scope, req.taskDefinition());
     boolean strategy = req.capacityProviderStrategy() != null && !req.capacityProviderStrategy().isEmpty();
     String launchType = LaunchRules.launchType(req.launchType(), strategy, td);
-    LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations());
-    LaunchSpec.PlacementRules placement = new LaunchSpec.PlacementRules(LaunchRules.strategies(req.placementStrategy()),
-        LaunchRules.constraints(req.placementConstraints(), td), LaunchRules.requiredAttributes(td));
+    FargateLaunch fargate = null;
+    LaunchSpec.PlacementRules placement;
+    if (launchType.equals("FARGATE")) {
+      fargate = FargateLaunchRules.check(td, "FARGATE", req.platformVersion(), null, req.networkConfiguration(),
+          req.placementStrategy(), req.placementConstraints());
+      LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations(), true);
+      placement = new LaunchSpec.PlacementRules(FargateLaunchRules.STRATEGIES, List.of(),
+          FargateLaunchRules.required(td));
+    } else {
+      FargateLaunchRules.notFargate(req.platformVersion(), launchType);
+      LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations());
+      placement = new LaunchSpec.PlacementRules(LaunchRules.strategies(req.placementStrategy()),
+          LaunchRules.constraints(req.placementConstraints(), td), LaunchRules.requiredAttributes(td));
+    }
     LaunchSpec spec = new LaunchSpec(scope, cluster, td, LaunchRules.overrides(req.overrides(), td),
         LaunchRules.group(req.group(), td), LaunchRules.startedBy(req.startedBy()), launchType,
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), req.placementConstraints(), req.placementStrategy(), placement,
-        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td));
+        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td), fargate);
     return launcher.run(spec, count, ctx.now());
   }
 
   public TasksResponse startTask(RequestContext ctx, StartTaskRequest req) {
     Scope scope = ctx.scope();
-    String cluster = clusters.active(scope, req.cluster()).value().clusterName();
+    String cluster = clusters.forTasks(scope, req.cluster()).value().clusterName();
     List<String> targets = req.containerInstances() == null ? List.of() : req.containerInstances();
     if (targets.isEmpty()) {
       throw EcsException.invalidParameter("Container instances cannot be empty.");
@@ -113,7 +124,7 @@ public final class TaskHandler implements EcsHandler {
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), null, null, LaunchSpec.PlacementRules.NONE, null, null,
-        TaskDemand.staticHostPorts(td));
+        TaskDemand.staticHostPorts(td), null);
     return launcher.start(spec, targets, ctx.now());
   }
 

@@ -45,6 +45,8 @@ import java.util.random.RandomGenerator;
  */
 final class TaskLauncher {
   static final String NO_INSTANCES = "No Container Instances were found in your cluster.";
+  static final String NO_MANAGED_CAPACITY = "No managed capacity is registered for FARGATE tasks in this region: "
+      + "start an agent with 'gantry agent --fargate' (or 'gantry up').";
   static final String TOKEN_CONFLICT = "The provided clientToken is already in use with a different RunTask request.";
   private static final int MAX_ROUNDS = 100;
 
@@ -75,7 +77,7 @@ final class TaskLauncher {
     return launch(spec, now, random, count, List.of(), true, (ledger, remaining) -> {
       ClusterSnapshot snapshot = ledger.snapshot();
       if (snapshot.nodes().stream().noneMatch(n -> Node.ACTIVE.equals(n.status()))) {
-        throw EcsException.invalidParameter(NO_INSTANCES);
+        throw EcsException.invalidParameter(spec.fargate() != null ? NO_MANAGED_CAPACITY : NO_INSTANCES);
       }
       Plan plan = Scheduler.place(snapshot, new PlacementRequest(demand, remaining, spec.group(), rules.strategies(),
           rules.constraints(), rules.required()), random);
@@ -163,7 +165,8 @@ final class TaskLauncher {
       List<Failure> earlierFailures, boolean replan, Planner planner, PlanApplier.FitCheck fit) {
     Scope scope = spec.scope();
     placement.awaitCurrent();
-    ClusterLedger ledger = placement.ledger(scope, spec.cluster());
+    ClusterLedger ledger = spec.fargate() != null ? placement.managedLedger(scope.region())
+        : placement.ledger(scope, spec.cluster());
     for (int round = 0; round < MAX_ROUNDS; round++) {
       if (spec.clientToken() != null) {
         Optional<Versioned<RunTaskToken>> used = store.get(TaskRefs.tokenKey(scope, spec.cluster(), spec.clientToken()),
@@ -187,20 +190,40 @@ final class TaskLauncher {
           break;
         }
       }
-      if (accepted.isEmpty()) {
+      List<SpotPreemption.Preempted> preempted = List.of();
+      if (spec.fargate() != null && !spec.fargate().spot() && replan && accepted.size() < count) {
+        TaskDemand taskDemand = spec.demand();
+        preempted = SpotPreemption.reserve(ledger, placement, taskDemand, spec.placement().required(),
+            count - accepted.size(), () -> hold(random, taskDemand, spec.group(), "", List.of()));
+        if (accepted.size() + preempted.size() == count) {
+          failures.clear();
+          failures.addAll(earlierFailures);
+        }
+      }
+      if (accepted.isEmpty() && preempted.isEmpty()) {
         return new TasksResponse(failures, List.of());
       }
+      List<PlanApplier.Accepted> reserved = new ArrayList<>(accepted);
+      preempted.forEach(p -> reserved.add(p.accepted()));
       Txn.Builder txn = Txn.builder();
       List<Task> tasks = new ArrayList<>();
       List<String> keys = new ArrayList<>();
       Map<String, Versioned<ContainerInstance>> used = new LinkedHashMap<>();
-      for (PlanApplier.Accepted a : accepted) {
+      Map<String, List<String>> victimsOf = new LinkedHashMap<>();
+      preempted.forEach(p -> victimsOf.put(p.accepted().hold().taskId(), p.victimKeys()));
+      SpotInterruptions.interrupt(store, txn, victimsOf.values().stream().flatMap(List::stream).toList(), now);
+      for (PlanApplier.Accepted a : reserved) {
         used.putIfAbsent(a.instance().key(), a.instance());
         StoredTask stored = spec.stored(a.hold().taskId(), a.instance().value(), a.hold().gpuIds(), now, random);
         String key = TaskRefs.key(scope, spec.cluster(), a.hold().taskId());
+        List<String> victims = victimsOf.get(a.hold().taskId());
+        if (victims != null) {
+          stored = stored.awaiting(victims);
+          SpotInterruptions.await(store, txn, key, victims);
+        }
         byte[] value = store.encode(stored);
         txn.absent(key).put(key, value);
-        placement.expect(key, value, stored.hold().orElseThrow());
+        placement.expect(key, value, stored.held().orElseThrow());
         keys.add(key);
         tags.put(txn, scope, stored.task().taskArn(), spec.tags());
         tasks.add(stored.task().withTags(spec.tags()));
@@ -209,14 +232,14 @@ final class TaskLauncher {
       if (spec.clientToken() != null) {
         String tokenKey = TaskRefs.tokenKey(scope, spec.cluster(), spec.clientToken());
         txn.absent(tokenKey).put(tokenKey, store.encode(new RunTaskToken(spec.requestFingerprint(), spec.cluster(),
-            accepted.stream().map(a -> a.hold().taskId()).toList(), failures, now)));
+            reserved.stream().map(a -> a.hold().taskId()).toList(), failures, now)));
       }
       boolean committed = false;
       try {
         committed = store.commit(txn.build()).succeeded();
       } finally {
         if (!committed) {
-          PlanApplier.release(ledger, accepted);
+          PlanApplier.release(ledger, reserved);
           keys.forEach(placement::forget);
         }
       }
