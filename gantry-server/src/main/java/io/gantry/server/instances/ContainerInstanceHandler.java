@@ -101,7 +101,7 @@ public final class ContainerInstanceHandler implements EcsHandler {
     Scope scope = ctx.scope();
     List<Tag> newTags = Tags.validate(req.tags());
     Registration registration = Registration.of(req);
-    ManagedClusters.ensure(store, scope, req.cluster(), operatorAccount, ctx.now());
+    ManagedClusters.ensure(store, scope, req.cluster(), operatorAccount);
     if (req.containerInstanceArn() != null && !req.containerInstanceArn().isEmpty()) {
       return new ContainerInstanceResponse(reregister(scope, req.cluster(), req.containerInstanceArn(), registration, newTags));
     }

@@ -10,7 +10,6 @@ import io.gantry.server.placement.ManagedCapacity;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.StateKeys;
 import io.gantry.store.Txn;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,11 +19,11 @@ import java.util.Optional;
  * record is created on the first registration in a region. Thread-safe; the write is a
  * create-if-absent.
  */
-final class ManagedClusters {
+public final class ManagedClusters {
   private ManagedClusters() {}
 
   /** Nothing unless {@code clusterRef} names the managed cluster; then checks the account and makes sure the record exists. */
-  static void ensure(EntityStore store, Scope scope, String clusterRef, String operatorAccount, Instant now) {
+  static void ensure(EntityStore store, Scope scope, String clusterRef, String operatorAccount) {
     Optional<String> name = ClusterRefs.name(scope, clusterRef);
     if (name.isEmpty() || !ManagedCapacity.isManaged(name.get())) {
       return;
@@ -32,6 +31,18 @@ final class ManagedClusters {
     if (!scope.accountId().equals(operatorAccount)) {
       throw EcsException.client("Only the operator account " + operatorAccount + " can offer managed capacity "
           + "(cluster " + ManagedCapacity.CLUSTER + ").");
+    }
+    ensureRecord(store, scope, clusterRef);
+  }
+
+  /**
+   * Makes sure the hidden record exists when {@code clusterRef} names the managed cluster (for a
+   * join token that lets machines offer managed capacity); registration still checks the account.
+   */
+  public static void ensureRecord(EntityStore store, Scope scope, String clusterRef) {
+    Optional<String> name = ClusterRefs.name(scope, clusterRef);
+    if (name.isEmpty() || !ManagedCapacity.isManaged(name.get())) {
+      return;
     }
     String key = StateKeys.cluster(scope, ManagedCapacity.CLUSTER);
     store.retry(attempt -> {

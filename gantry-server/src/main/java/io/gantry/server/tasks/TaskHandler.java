@@ -76,17 +76,22 @@ public final class TaskHandler implements EcsHandler {
 
   public TasksResponse runTask(RequestContext ctx, RunTaskRequest req) {
     Scope scope = ctx.scope();
-    String cluster = clusters.forTasks(scope, req.cluster()).value().clusterName();
+    var clusterRecord = clusters.forTasks(scope, req.cluster()).value();
+    String cluster = clusterRecord.clusterName();
     int count = LaunchRules.count(req.count());
     String token = LaunchRules.clientToken(req.clientToken());
     TaskDefinition td = activeDefinition(scope, req.taskDefinition());
     boolean strategy = req.capacityProviderStrategy() != null && !req.capacityProviderStrategy().isEmpty();
-    String launchType = LaunchRules.launchType(req.launchType(), strategy, td);
+    // Until capacity-provider strategies are split, a strategy of the one FARGATE or FARGATE_SPOT provider runs there.
+    String provider = strategy ? FargateProviders.single(req.launchType(), req.capacityProviderStrategy(),
+        clusterRecord.capacityProviders()) : null;
+    String launchType = provider != null ? LaunchRules.launchType("FARGATE", false, td)
+        : LaunchRules.launchType(req.launchType(), strategy, td);
     FargateLaunch fargate = null;
     LaunchSpec.PlacementRules placement;
     if (launchType.equals("FARGATE")) {
-      fargate = FargateLaunchRules.check(td, "FARGATE", req.platformVersion(), null, req.networkConfiguration(),
-          req.placementStrategy(), req.placementConstraints());
+      fargate = FargateLaunchRules.check(td, provider != null ? provider : "FARGATE", req.platformVersion(), null,
+          req.networkConfiguration(), req.placementStrategy(), req.placementConstraints());
       LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations(), true);
       placement = new LaunchSpec.PlacementRules(FargateLaunchRules.STRATEGIES, List.of(),
           FargateLaunchRules.required(td));
