@@ -76,7 +76,8 @@ public final class ContainerInstanceHandler implements EcsHandler {
     this(store, tags, placement, random, io.gantry.server.ServerConfig.DEFAULT_ACCOUNT);
   }
 
-  private ContainerInstanceHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
+  /** With the random source and the account whose agents may offer managed capacity. */
+  public ContainerInstanceHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
       String operatorAccount) {
     this.operatorAccount = operatorAccount;
     this.store = store;

@@ -76,7 +76,7 @@ final class TaskFixture implements AutoCloseable {
     tasks = new TaskHandler(store, tags, placement, new Random(7));
     state = new TaskStateService(store, placement);
     new ClusterHandler(store, tags, placement).register(registry);
-    new ContainerInstanceHandler(store, tags, placement, new Random(42)).register(registry);
+    new ContainerInstanceHandler(store, tags, placement, new Random(42), SCOPE.accountId()).register(registry);
     new TaskDefinitionHandler(store, tags).register(registry);
     new TagHandler(store, tags).register(registry);
     tasks.register(registry);
