@@ -49,6 +49,7 @@ class FargateSimulationTest {
     }
     register("small", "512", "1024");
     register("large", "1024", "2048");
+    Sdk.register(ecs, "plain", c -> c.memory(64));
   }
 
   @AfterEach
@@ -58,7 +59,7 @@ class FargateSimulationTest {
   }
 
   private void register(String family, String cpu, String memory) {
-    ecs.registerTaskDefinition(b -> b.family(family).networkMode("awsvpc").requiresCompatibilities("FARGATE")
+    ecs.registerTaskDefinition(b -> b.family(family).networkMode("awsvpc").requiresCompatibilitiesWithStrings("FARGATE")
         .cpu(cpu).memory(memory).containerDefinitions(ContainerDefinition.builder().name("app").image("busybox")
             .essential(true).build()));
   }
@@ -114,9 +115,8 @@ class FargateSimulationTest {
     // Managed nodes are no user cluster's instances; EC2 launches never land there.
     for (String c : CLUSTERS) {
       assertThat(ecs.listContainerInstances(b -> b.cluster(c)).containerInstanceArns()).isEmpty();
-      assertThatThrownBy(() -> ecs.runTask(b -> b.cluster(c).taskDefinition("small").launchType("EC2")
-          .networkConfiguration(NETWORK)))
-          .isInstanceOf(InvalidParameterException.class);
+      assertThatThrownBy(() -> ecs.runTask(b -> b.cluster(c).taskDefinition("plain").launchType("EC2")))
+          .isInstanceOf(InvalidParameterException.class).hasMessageContaining("No Container Instances were found");
       assertThat(ecs.describeClusters(b -> b.clusters(c)).clusters().get(0).runningTasksCount()).isEqualTo(6);
     }
     assertThat(ecs.listClusters().clusterArns()).noneMatch(a -> a.endsWith("/" + SimulatedCluster.MANAGED_CLUSTER));
@@ -170,8 +170,31 @@ class FargateSimulationTest {
   }
 
   @Test
+  void aFargateSpotServiceReplacesItsInterruptedTaskWhenRoomReturns() throws Exception {
+    ecs.createService(b -> b.cluster("alpha").serviceName("spot").taskDefinition("large").desiredCount(6)
+        .networkConfiguration(NETWORK).capacityProviderStrategy(CapacityProviderStrategyItem.builder()
+            .capacityProvider("FARGATE_SPOT").weight(1).build()));
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> ecs.describeServices(b -> b
+        .cluster("alpha").services("spot")).services().get(0).runningCount() == 6);
+    Task regular = runFargate("beta", "large", 1).tasks().get(0);
+    awaitTasks(ecs, "beta", List.of(regular.taskArn()), Duration.ofSeconds(60), t -> "RUNNING".equals(t.lastStatus()));
+    List<String> stopped = ecs.listTasks(b -> b.cluster("alpha").serviceName("spot").desiredStatus("STOPPED"))
+        .taskArns();
+    assertThat(stopped).hasSize(1);
+    assertThat(ecs.describeTasks(b -> b.cluster("alpha").tasks(stopped)).tasks().get(0).stopCodeAsString())
+        .isEqualTo("SpotInterruption");
+    // No room for the replacement until the regular task stops; then the service is whole again.
+    ecs.stopTask(b -> b.cluster("beta").task(regular.taskArn()));
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> ecs.describeServices(b -> b
+        .cluster("alpha").services("spot")).services().get(0).runningCount() == 6);
+    List<Task> running = ecs.describeTasks(b -> b.cluster("alpha").tasks(ecs.listTasks(l -> l.cluster("alpha")
+        .serviceName("spot").desiredStatus("RUNNING")).taskArns())).tasks();
+    assertThat(running).hasSize(6).allMatch(t -> "FARGATE_SPOT".equals(t.capacityProviderName()));
+  }
+
+  @Test
   void aTaskForAnotherArchitectureIsAnExplainedPlacementFailure() {
-    ecs.registerTaskDefinition(b -> b.family("arm").networkMode("awsvpc").requiresCompatibilities("FARGATE")
+    ecs.registerTaskDefinition(b -> b.family("arm").networkMode("awsvpc").requiresCompatibilitiesWithStrings("FARGATE")
         .cpu("256").memory("512").runtimePlatform(p -> p.cpuArchitecture("ARM64").operatingSystemFamily("LINUX"))
         .containerDefinitions(ContainerDefinition.builder().name("app").image("busybox").essential(true).build()));
     RunTaskResponse r = runFargate("alpha", "arm", 1);

@@ -71,6 +71,17 @@ final class ServiceExecutor {
     return requeue;
   }
 
+  /** The managed-capacity part of a FARGATE service (launch type FARGATE, or a FARGATE / FARGATE_SPOT strategy); null otherwise. */
+  private static ServiceTasks.Fargate fargate(Service s) {
+    String provider = s.capacityProviderStrategy().size() == 1 ? s.capacityProviderStrategy().get(0).capacityProvider()
+        : null;
+    if (!"FARGATE".equals(s.launchType()) && !"FARGATE".equals(provider) && !"FARGATE_SPOT".equals(provider)) {
+      return null;
+    }
+    return new ServiceTasks.Fargate(provider != null ? provider : "FARGATE", s.platformVersion(),
+        s.networkConfiguration());
+  }
+
   /** Launches; true when every task was placed. */
   private boolean launch(ServiceKey key, Service s, ServiceAction.Launch launch, Instant now,
       List<ServiceAction> events) {
@@ -83,7 +94,7 @@ final class ServiceExecutor {
     try {
       out = tasks.launch(new ServiceTasks.Launch(key.scope(), key.cluster(), key.name(), launch.deploymentId(),
           td.get(), s.launchType(), Boolean.TRUE.equals(s.enableExecuteCommand()), taskTags(key, s, td.get()),
-          s.placementConstraints(), s.placementStrategy()), launch.count(), now);
+          s.placementConstraints(), s.placementStrategy(), fargate(s)), launch.count(), now);
     } catch (EcsException e) {
       log.warn("service {}: cannot launch tasks: {}", key, e.getMessage());
       return false;

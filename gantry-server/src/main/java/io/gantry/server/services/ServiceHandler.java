@@ -94,10 +94,15 @@ public final class ServiceHandler implements EcsHandler {
     }
     TaskDefinition td = updates.activeDefinition(scope, req.taskDefinition());
     boolean providers = req.capacityProviderStrategy() != null && !req.capacityProviderStrategy().isEmpty();
-    String launchType = ServiceTasks.launchType(req.launchType(), providers, td);
-    ServiceRules.platformVersion(req.platformVersion(), launchType);
-    ServiceTasks.supported(td, req.networkConfiguration(), null);
-    ServiceTasks.checkPlacement(req.placementConstraints(), req.placementStrategy(), td);
+    ServiceTasks.Fargate fargate = ServiceTasks.fargate(req.launchType(), req.capacityProviderStrategy(),
+        clusters.forTasks(scope, req.cluster()).value().capacityProviders(), td, req.platformVersion(),
+        req.networkConfiguration(), req.placementConstraints(), req.placementStrategy());
+    String launchType = fargate != null ? "FARGATE" : ServiceTasks.launchType(req.launchType(), providers, td);
+    if (fargate == null) {
+      ServiceRules.platformVersion(req.platformVersion(), launchType);
+      ServiceTasks.supported(td, req.networkConfiguration(), null);
+      ServiceTasks.checkPlacement(req.placementConstraints(), req.placementStrategy(), td);
+    }
     DeploymentConfiguration configuration = ServiceRules.configuration(req.deploymentConfiguration(), null);
     String propagate = ServiceTasks.propagateTags(req.propagateTags());
     Integer grace = ServiceRules.gracePeriod(req.healthCheckGracePeriodSeconds());
@@ -134,7 +139,11 @@ public final class ServiceHandler implements EcsHandler {
           .enableExecuteCommand(Boolean.TRUE.equals(req.enableExecuteCommand()))
           .events(List.of())
           .healthCheckGracePeriodSeconds(grace)
-          .launchType(launchType)
+          .launchType(fargate != null && providers ? null : launchType)
+          .capacityProviderStrategy(fargate != null && providers ? req.capacityProviderStrategy() : List.of())
+          .networkConfiguration(fargate != null ? req.networkConfiguration() : null)
+          .platformVersion(fargate != null ? fargate.platformVersion() : null)
+          .platformFamily(fargate != null ? "Linux" : null)
           .loadBalancers(List.of())
           .pendingCount(0)
           .placementConstraints(req.placementConstraints())

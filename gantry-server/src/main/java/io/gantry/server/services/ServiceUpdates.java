@@ -40,14 +40,22 @@ final class ServiceUpdates {
     if (req.deploymentController() != null) {
       ServiceRules.controller(req.deploymentController());
     }
-    ServiceRules.platformVersion(req.platformVersion(), s.launchType());
     TaskDefinition td = activeDefinition(scope, req.taskDefinition() != null ? req.taskDefinition()
         : s.taskDefinition());
-    ServiceTasks.launchType(s.launchType(), false, td);
-    ServiceTasks.supported(td, req.networkConfiguration(), null);
     var constraints = req.placementConstraints() != null ? req.placementConstraints() : s.placementConstraints();
     var strategies = req.placementStrategy() != null ? req.placementStrategy() : s.placementStrategy();
-    ServiceTasks.checkPlacement(constraints, strategies, td);
+    boolean onFargate = "FARGATE".equals(s.launchType()) || !s.capacityProviderStrategy().isEmpty();
+    if (onFargate) { // a FARGATE service: the same checks as at creation, on what the update leaves
+      ServiceTasks.fargate(s.launchType(), s.capacityProviderStrategy(), s.capacityProviderStrategy().stream()
+          .map(i -> i.capacityProvider()).toList(), td, req.platformVersion() != null ? req.platformVersion()
+          : s.platformVersion(), req.networkConfiguration() != null ? req.networkConfiguration()
+          : s.networkConfiguration(), constraints, strategies);
+    } else {
+      ServiceRules.platformVersion(req.platformVersion(), s.launchType());
+      ServiceTasks.launchType(s.launchType(), false, td);
+      ServiceTasks.supported(td, req.networkConfiguration(), null);
+      ServiceTasks.checkPlacement(constraints, strategies, td);
+    }
     int desired = req.desiredCount() != null ? ServiceRules.desiredCount(req.desiredCount()) : s.desiredCount();
     String propagate = req.propagateTags() != null ? ServiceTasks.propagateTags(req.propagateTags())
         : s.propagateTags();

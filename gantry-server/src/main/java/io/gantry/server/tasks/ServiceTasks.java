@@ -45,12 +45,46 @@ public final class ServiceTasks {
    */
   public record Launch(Scope scope, String cluster, String serviceName, String deploymentId, TaskDefinition taskDefinition,
       String launchType, boolean enableExecuteCommand, List<Tag> tags, List<PlacementConstraint> constraints,
-      List<PlacementStrategy> strategies) {
+      List<PlacementStrategy> strategies, Fargate fargate) {
     public Launch {
       tags = List.copyOf(tags);
       constraints = constraints == null ? List.of() : List.copyOf(constraints);
       strategies = strategies == null ? List.of() : List.copyOf(strategies);
     }
+
+    /** A launch on container instances (EC2, EXTERNAL). */
+    public Launch(Scope scope, String cluster, String serviceName, String deploymentId, TaskDefinition taskDefinition,
+        String launchType, boolean enableExecuteCommand, List<Tag> tags, List<PlacementConstraint> constraints,
+        List<PlacementStrategy> strategies) {
+      this(scope, cluster, serviceName, deploymentId, taskDefinition, launchType, enableExecuteCommand, tags,
+          constraints, strategies, null);
+    }
+  }
+
+  /**
+   * A service's tasks on managed capacity: the capacity provider they show (FARGATE or
+   * FARGATE_SPOT), the platform version as resolved, and the service's network configuration.
+   */
+  public record Fargate(String capacityProviderName, String platformVersion, NetworkConfiguration network) {}
+
+  /**
+   * CreateService's launch checks: the launch type (FARGATE too, and a one-item FARGATE or
+   * FARGATE_SPOT strategy associated with the cluster) and, for managed capacity, ECS's FARGATE
+   * rules; null for a service on container instances (whose checks are {@link #launchType},
+   * {@link #supported} and {@link #checkPlacement}).
+   */
+  public static Fargate fargate(String launchType, List<io.gantry.model.cluster.CapacityProviderStrategyItem> strategy,
+      List<String> clusterProviders, TaskDefinition td, String platformVersion, NetworkConfiguration network,
+      List<PlacementConstraint> constraints, List<PlacementStrategy> strategies) {
+    String provider = strategy == null || strategy.isEmpty() ? null
+        : FargateProviders.single(launchType, strategy, clusterProviders);
+    if (provider == null && !"FARGATE".equals(launchType)) {
+      return null;
+    }
+    LaunchRules.launchType("FARGATE", false, td);
+    FargateLaunch f = FargateLaunchRules.check(td, provider != null ? provider : "FARGATE", platformVersion, null,
+        network, strategies, constraints);
+    return new Fargate(f.capacityProviderName(), f.platformVersion(), network);
   }
 
   /** The tasks a launch stored and, when some did not fit, the instances' reasons (closest misses first). */
@@ -64,16 +98,21 @@ public final class ServiceTasks {
   /** Places and stores {@code count} tasks of {@code launch}; no instances at all is one failure with ECS's words. */
   public Launched launch(Launch launch, int count, Instant now) {
     TaskDefinition td = launch.taskDefinition();
+    Fargate f = launch.fargate();
+    FargateLaunch fargate = f == null ? null : new FargateLaunch(f.capacityProviderName(), f.platformVersion(),
+        FargateLaunchRules.PLATFORM_FAMILY, f.network());
+    LaunchSpec.PlacementRules rules = fargate == null ? placement(launch.constraints(), launch.strategies(), td)
+        : new LaunchSpec.PlacementRules(FargateLaunchRules.STRATEGIES, List.of(), FargateLaunchRules.required(td));
     LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
-        group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
-        launch.tags(), null, launch.constraints(), launch.strategies(), placement(launch.constraints(),
-        launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td), null);
+        group(launch.serviceName()), launch.deploymentId(), fargate != null ? "FARGATE" : launch.launchType(),
+        launch.enableExecuteCommand(), launch.tags(), null, launch.constraints(), launch.strategies(), rules, null,
+        null, TaskDemand.staticHostPorts(td), fargate);
     try {
       TasksResponse out = launcher.run(spec, count, now);
       return new Launched(out.tasks(), out.failures());
     } catch (EcsException e) {
-      if (TaskLauncher.NO_INSTANCES.equals(e.getMessage())) {
-        return new Launched(List.of(), List.of(new Failure(null, TaskLauncher.NO_INSTANCES, null)));
+      if (TaskLauncher.NO_INSTANCES.equals(e.getMessage()) || TaskLauncher.NO_MANAGED_CAPACITY.equals(e.getMessage())) {
+        return new Launched(List.of(), List.of(new Failure(null, e.getMessage(), null)));
       }
       throw e;
     }
