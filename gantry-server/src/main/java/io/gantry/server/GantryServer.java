@@ -105,7 +105,7 @@ public final class GantryServer implements AutoCloseable {
       OperationRegistry registry = new OperationRegistry();
       for (EcsHandler handler : List.of(
           new ClusterHandler(store, tags, placement),
-          new TaskDefinitionHandler(store, tags),
+          new TaskDefinitionHandler(store, tags, config.maxEphemeralStorageGiB()),
           new TagHandler(store, tags),
           new ContainerInstanceHandler(store, tags, placement, config.accountId()),
           new AttributeHandler(store),

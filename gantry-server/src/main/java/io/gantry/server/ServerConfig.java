@@ -25,14 +25,17 @@ import java.util.Properties;
  *     scheduler gives its tasks up as lost and replaces them elsewhere
  * @param spotWarning the Fargate Spot warning: how long an interrupted FARGATE_SPOT task has
  *     between SIGTERM and SIGKILL (ECS: two minutes)
+ * @param maxEphemeralStorageGiB the most ephemeral storage a task definition may ask for (ECS:
+ *     200 GiB; owned hardware may allow more, never less)
  */
 public record ServerConfig(String bind, int port, Path dataDir, String accountId, String store,
-    List<URI> etcdEndpoints, Duration lostTaskGrace, Duration spotWarning) {
+    List<URI> etcdEndpoints, Duration lostTaskGrace, Duration spotWarning, int maxEphemeralStorageGiB) {
   public static final String DEFAULT_ACCOUNT = "000000000000";
   public static final String EMBEDDED = "embedded";
   public static final String ETCD = "etcd";
   public static final Duration DEFAULT_LOST_TASK_GRACE = Duration.ofMinutes(3);
   public static final Duration DEFAULT_SPOT_WARNING = Duration.ofSeconds(120);
+  public static final int DEFAULT_MAX_EPHEMERAL_GIB = 200;
 
   public ServerConfig {
     if (bind == null || bind.isBlank()) {
@@ -58,11 +61,15 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     if (spotWarning == null || spotWarning.isNegative()) {
       throw new IllegalArgumentException("spot warning must not be negative: " + spotWarning);
     }
+    if (maxEphemeralStorageGiB < DEFAULT_MAX_EPHEMERAL_GIB) {
+      throw new IllegalArgumentException("max-ephemeral-storage-gib must be at least " + DEFAULT_MAX_EPHEMERAL_GIB
+          + ": " + maxEphemeralStorageGiB);
+    }
   }
 
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 8080, Path.of(".gantry"), DEFAULT_ACCOUNT, EMBEDDED, List.of(),
-        DEFAULT_LOST_TASK_GRACE, DEFAULT_SPOT_WARNING);
+        DEFAULT_LOST_TASK_GRACE, DEFAULT_SPOT_WARNING, DEFAULT_MAX_EPHEMERAL_GIB);
   }
 
   public Path credentialsFile() {
@@ -76,7 +83,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
   /**
    * This configuration with values from a properties file ({@code bind}, {@code port}, {@code
    * data-dir}, {@code account-id}, {@code store}, {@code etcd-endpoints}, {@code
-   * lost-task-grace-seconds}, {@code spot-warning-seconds}).
+   * lost-task-grace-seconds}, {@code spot-warning-seconds}, {@code max-ephemeral-storage-gib}).
    */
   public ServerConfig withFile(Path file) throws IOException {
     Properties p = new Properties();
@@ -86,19 +93,22 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     return with(p.getProperty("bind"), p.getProperty("port"), p.getProperty("data-dir"), p.getProperty("account-id"))
         .withStore(p.getProperty("store"), p.getProperty("etcd-endpoints"))
         .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"))
-        .withSpotWarning(p.getProperty("spot-warning-seconds"));
+        .withSpotWarning(p.getProperty("spot-warning-seconds"))
+        .withMaxEphemeralStorage(p.getProperty("max-ephemeral-storage-gib"));
   }
 
   /**
    * This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR},
    * {@code GANTRY_ACCOUNT_ID}, {@code GANTRY_STORE}, {@code GANTRY_ETCD_ENDPOINTS}, {@code
-   * GANTRY_LOST_TASK_GRACE_SECONDS}, {@code GANTRY_SPOT_WARNING_SECONDS}.
+   * GANTRY_LOST_TASK_GRACE_SECONDS}, {@code GANTRY_SPOT_WARNING_SECONDS}, {@code
+   * GANTRY_MAX_EPHEMERAL_STORAGE_GIB}.
    */
   public ServerConfig withEnvironment(Map<String, String> env) {
     return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"))
         .withStore(env.get("GANTRY_STORE"), env.get("GANTRY_ETCD_ENDPOINTS"))
         .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"))
-        .withSpotWarning(env.get("GANTRY_SPOT_WARNING_SECONDS"));
+        .withSpotWarning(env.get("GANTRY_SPOT_WARNING_SECONDS"))
+        .withMaxEphemeralStorage(env.get("GANTRY_MAX_EPHEMERAL_STORAGE_GIB"));
   }
 
   /** This configuration with the store kind and the comma-separated etcd endpoints replaced when given. */
@@ -117,15 +127,30 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
       }
     }
     String kind = blank(newStore) ? store : newStore.strip();
-    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace, spotWarning);
+    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace, spotWarning,
+        maxEphemeralStorageGiB);
   }
 
   public ServerConfig withLostTaskGrace(Duration grace) {
-    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace, spotWarning);
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace, spotWarning,
+        maxEphemeralStorageGiB);
   }
 
   public ServerConfig withSpotWarning(Duration warning) {
-    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, warning);
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, warning,
+        maxEphemeralStorageGiB);
+  }
+
+  private ServerConfig withMaxEphemeralStorage(String gib) {
+    if (blank(gib)) {
+      return this;
+    }
+    try {
+      return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, spotWarning,
+          Integer.parseInt(gib.strip()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("max-ephemeral-storage-gib must be a number: " + gib);
+    }
   }
 
   private ServerConfig withSpotWarning(String seconds) {
@@ -164,7 +189,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         blank(newBind) ? bind : newBind.strip(),
         p,
         blank(newDataDir) ? dataDir : Path.of(newDataDir.strip()),
-        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace, spotWarning);
+        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace, spotWarning,
+        maxEphemeralStorageGiB);
   }
 
   private static boolean blank(String s) {

@@ -89,6 +89,9 @@ public final class PlacementState implements AutoCloseable {
 
   /** The ledger of {@code cluster} (empty until the cluster has instances or tasks). */
   public ClusterLedger ledger(Scope scope, String cluster) {
+    if (ManagedCapacity.isManaged(cluster)) {
+      return managedLedger(scope.region()); // the operator's view of the managed nodes and what they run
+    }
     return ledgers.computeIfAbsent(StateKeys.scope(scope) + cluster, k -> new ClusterLedger());
   }
 
@@ -157,8 +160,7 @@ public final class PlacementState implements AutoCloseable {
     if (parts.length != 6 || !(parts[3].equals("instance") || parts[3].equals("task"))) {
       return;
     }
-    boolean managedNode = parts[3].equals("instance") && ManagedCapacity.isManaged(parts[4]);
-    ClusterLedger ledger = managedNode ? managedLedger(parts[2]) : ledger(new Scope(parts[1], parts[2]), parts[4]);
+    ClusterLedger ledger = ledger(new Scope(parts[1], parts[2]), parts[4]);
     String id = parts[5];
     try {
       if (parts[3].equals("instance")) {

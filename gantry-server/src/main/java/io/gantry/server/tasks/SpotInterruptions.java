@@ -29,20 +29,22 @@ final class SpotInterruptions {
 
   private SpotInterruptions() {}
 
-  /** Adds to {@code txn} the interruption of each victim still wanted RUNNING (a stopping one is left as it is). */
-  static void interrupt(EntityStore store, Txn.Builder txn, List<String> victimKeys, Instant now) {
+  /**
+   * Adds to {@code txn} the interruption of each victim, conditioned on its revision. False when
+   * one is gone or no longer wanted RUNNING (another launch or a stop took it first): its room is
+   * not this launch's, and the caller plans again.
+   */
+  static boolean interrupt(EntityStore store, Txn.Builder txn, List<String> victimKeys, Instant now) {
     for (String key : victimKeys) {
       Optional<Versioned<StoredTask>> found = store.get(key, StoredTask.class);
-      if (found.isEmpty()) {
-        continue;
+      if (found.isEmpty() || !DesiredStatus.RUNNING.name().equals(found.get().value().task().desiredStatus())) {
+        return false;
       }
       Versioned<StoredTask> v = found.get();
-      txn.modRevisionIs(key, v.modRevision());
-      Task task = v.value().task();
-      if (DesiredStatus.RUNNING.name().equals(task.desiredStatus())) {
-        txn.put(key, store.encode(v.value().with(interrupted(task, now))));
-      }
+      txn.modRevisionIs(key, v.modRevision())
+          .put(key, store.encode(v.value().with(interrupted(v.value().task(), now))));
     }
+    return true;
   }
 
   /** The task wanted STOPPED as a Spot interruption. */

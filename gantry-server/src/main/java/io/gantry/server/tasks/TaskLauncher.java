@@ -85,7 +85,8 @@ final class TaskLauncher {
       for (Plan.Placement p : plan.placements()) {
         holds.add(hold(random, taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(), p.gpuIds()));
       }
-      return new Round(holds, PlacementFailures.of(plan.unplaced()));
+      List<Failure> failures = PlacementFailures.of(plan.unplaced());
+      return new Round(holds, spec.fargate() != null ? anonymous(failures) : failures);
     }, (node, hold) -> refusal(node, demand, spec.group(), rules));
   }
 
@@ -107,6 +108,18 @@ final class TaskLauncher {
     return launch(spec, now, random, ids.size(), missing, false, (ledger, remaining) -> new Round(
         ids.stream().map(id -> hold(random, taskDemand, spec.group(), id, List.of())).toList(), List.of()),
         (node, hold) -> Fit.check(node, demand).map(Reason::ecsReason));
+  }
+
+  /**
+   * Failures on managed capacity without the nodes' ARNs (they belong to the operator's account,
+   * not the caller's), one per reason, as Fargate reports capacity shortfalls.
+   */
+  private static List<Failure> anonymous(List<Failure> failures) {
+    Map<String, Failure> byReason = new LinkedHashMap<>();
+    for (Failure f : failures) {
+      byReason.putIfAbsent(f.reason(), new Failure(null, f.reason(), f.detail()));
+    }
+    return new ArrayList<>(byReason.values());
   }
 
   /** Why {@code node} cannot take one more task of this launch now (the applier's re-check). */
@@ -184,8 +197,8 @@ final class TaskLauncher {
         if (outcome.rejected().isEmpty() || !replan) {
           failures.addAll(planned.failures());
           for (PlanApplier.Rejected r : outcome.rejected()) {
-            ledger.instance(r.hold().instanceId()).ifPresent(v -> failures.add(
-                new Failure(v.value().containerInstanceArn(), r.reason(), null)));
+            ledger.instance(r.hold().instanceId()).ifPresent(v -> failures.add(new Failure(
+                spec.fargate() != null ? null : v.value().containerInstanceArn(), r.reason(), null)));
           }
           break;
         }
@@ -211,7 +224,11 @@ final class TaskLauncher {
       Map<String, Versioned<ContainerInstance>> used = new LinkedHashMap<>();
       Map<String, List<String>> victimsOf = new LinkedHashMap<>();
       preempted.forEach(p -> victimsOf.put(p.accepted().hold().taskId(), p.victimKeys()));
-      SpotInterruptions.interrupt(store, txn, victimsOf.values().stream().flatMap(List::stream).toList(), now);
+      if (!SpotInterruptions.interrupt(store, txn, victimsOf.values().stream().flatMap(List::stream).toList(), now)) {
+        PlanApplier.release(ledger, reserved);
+        placement.awaitCurrent();
+        continue;
+      }
       for (PlanApplier.Accepted a : reserved) {
         used.putIfAbsent(a.instance().key(), a.instance());
         StoredTask stored = spec.stored(a.hold().taskId(), a.instance().value(), a.hold().gpuIds(), now, random);
