@@ -151,6 +151,7 @@ public final class PlacementBench {
     AtomicLong failed = new AtomicLong();
     List<Double> latencies = Collections.synchronizedList(new ArrayList<>(calls));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
@@ -173,6 +174,7 @@ public final class PlacementBench {
       pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
     Samples s = Samples.of(latencies);
     System.out.printf("end to end: %d tasks placed by %d RunTask calls of 10 from %d threads in %.1f s: "
         + "%.0f placements/s; per call p50 %.2f ms, p99 %.2f ms, max %.2f ms; %d calls short%n",
@@ -180,6 +182,16 @@ public final class PlacementBench {
         s.percentile(100), failed.get());
     System.out.printf("  goal >= 5000 placements/s: %.2fx; Nomad C1M (3,750/s on a whole cluster): %.2fx%n",
         placed.get() / seconds / 5000, placed.get() / seconds / 3750);
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf("  process CPU %.1f s: %.3f CPU-ms per placement, so at most %.0f placements/s on %d cores "
+        + "with nothing else running (the figure other load on the machine disturbs least)%n", cpuSeconds,
+        cpuSeconds * 1000 / placed.get(), placed.get() / cpuSeconds * cores, cores);
+  }
+
+  /** CPU time of the whole process (every thread, GC included). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void pure(ClusterSnapshot snapshot, int calls) {

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * The working state of one {@link Scheduler#place} call. Everything that does not depend on the
- * plan (status, agent, required attributes, memberOf expressions that do not read task:group,
- * ports already in use) is decided once per node; each task then costs one scan of the remaining
+ * The working state of one {@link Scheduler#place} call. What depends only on the nodes'
+ * profiles (status, agent, required attributes, memberOf expressions that read neither
+ * task:group nor runningTasksCount) is memoised in the snapshot and shared by the calls that
+ * ask the same; what depends on the load (ports in use, the other memberOf expressions) is
+ * decided once per candidate per call; each task then costs one scan of the remaining
  * candidates comparing the strategy keys level by level, with reservoir sampling over ties.
  * Confined to the calling thread.
  */
@@ -29,13 +31,16 @@ final class PlacementRun {
   private final long[] memory;
   private final int[] gpusFree;
   private final int[] placedHere;
-  private final int[] groupBase;
-  private final Reason[] fixedReason;
-  private final Reason[] portsInUse;
-  private final boolean[] dynamicOk;
-  private final List<Query> staticQueries = new ArrayList<>();
+  private final long[] groupCounts;
+  private Reason[] profileReason;
+  private Reason[] loadReason;
+  private Reason[] portsInUse;
+  private boolean[] dynamicOk;
+  private final List<Query> profileQueries = new ArrayList<>();
+  private final List<Query> loadQueries = new ArrayList<>();
   private final List<Query> dynamicQueries = new ArrayList<>();
   private final boolean distinct;
+  private final boolean staticPorts;
   private int[] candidates;
   private int candidateCount;
 
@@ -50,21 +55,20 @@ final class PlacementRun {
     this.memory = new long[n];
     this.gpusFree = new int[n];
     this.placedHere = new int[n];
-    this.groupBase = new int[n];
-    this.fixedReason = new Reason[n];
-    this.portsInUse = new Reason[n];
-    this.dynamicOk = new boolean[n];
+    this.groupCounts = new long[n];
     this.distinct = request.distinctInstance();
+    this.staticPorts = demand.hasStaticPorts();
     for (Constraint c : request.constraints()) {
       if (c instanceof Constraint.MemberOf m) {
-        (m.query().usesTaskGroup() ? dynamicQueries : staticQueries).add(m.query());
+        Query q = m.query();
+        (q.usesTaskGroup() ? dynamicQueries : q.readsLoad() ? loadQueries : profileQueries).add(q);
       }
     }
   }
 
   Plan run() {
     prepare();
-    Ranking ranking = Ranking.of(request.strategies(), snapshot, request.group(), cpu, memory);
+    Ranking ranking = Ranking.of(request.strategies(), snapshot, groupCounts, cpu, memory);
     long[] bestKeys = new long[ranking.levels()];
     List<Plan.Placement> placements = new ArrayList<>();
     List<Plan.Unplaced> unplaced = new ArrayList<>();
@@ -88,38 +92,46 @@ final class PlacementRun {
       gpusFree[best] -= demand.gpus();
       placedHere[best]++;
       ranking.placed(best);
-      if (!dynamicQueries.isEmpty()) {
+      if (dynamicOk != null) {
         dynamicOk[best] = all(dynamicQueries, work[best]);
       }
     }
     return new Plan(placements, unplaced, snapshot.withReplaced(touched));
   }
 
-  /** Decides what does not depend on the plan, once per node, and lists the candidates left. */
+  /** Reads the snapshot's columns and profile verdicts, and decides the load-dependent checks per candidate. */
   private void prepare() {
-    candidates = new int[n];
-    for (int i = 0; i < n; i++) {
+    ProfileVerdicts verdicts = snapshot.memo(ProfileVerdicts.key(request.requiredAttributes(), profileQueries),
+        () -> ProfileVerdicts.of(work, request.requiredAttributes(), profileQueries));
+    profileReason = verdicts.reasons();
+    snapshot.copyResources(cpu, memory, gpusFree);
+    snapshot.copyGroupCounts(request.group(), groupCounts);
+    if (!loadQueries.isEmpty()) {
+      loadReason = new Reason[n];
+    }
+    if (staticPorts) {
+      portsInUse = new Reason[n];
+    }
+    if (!dynamicQueries.isEmpty()) {
+      dynamicOk = new boolean[n];
+    }
+    int[] fits = verdicts.candidates();
+    candidates = new int[fits.length];
+    for (int i : fits) {
       Node node = work[i];
-      cpu[i] = node.cpu();
-      memory[i] = node.memory();
-      gpusFree[i] = node.freeGpuIds().size();
-      groupBase[i] = node.tasksOf(request.group());
-      Reason r = Fit.state(node);
-      if (r == null) {
-        r = Fit.attributes(node, request.requiredAttributes()).orElse(null);
+      if (loadReason != null && !all(loadQueries, node)) {
+        loadReason[i] = Reason.MEMBER_OF;
+        continue;
       }
-      if (r == null && !all(staticQueries, node)) {
-        r = Reason.MEMBER_OF;
-      }
-      fixedReason[i] = r;
-      if (r == null) {
+      if (portsInUse != null) {
         portsInUse[i] = Fit.ports(node, demand);
-        dynamicOk[i] = all(dynamicQueries, node);
-        candidates[candidateCount++] = i;
       }
+      if (dynamicOk != null) {
+        dynamicOk[i] = all(dynamicQueries, node);
+      }
+      candidates[candidateCount++] = i;
     }
   }
-
   /** The candidate the strategies prefer for the next task, or -1 when none has room. */
   private int choose(Ranking ranking, long[] bestKeys) {
     int levels = ranking.levels();
@@ -162,10 +174,10 @@ final class PlacementRun {
 
   /** Why candidate {@code i} cannot take the next task now, in {@link Reason} order, or null. */
   private Reason dynamicReason(int i) {
-    if (!dynamicOk[i]) {
+    if (dynamicOk != null && !dynamicOk[i]) {
       return Reason.MEMBER_OF;
     }
-    if (distinct && groupBase[i] + placedHere[i] > 0) {
+    if (distinct && groupCounts[i] > 0) {
       return Reason.DISTINCT_INSTANCE;
     }
     if (cpu[i] < demand.cpu()) {
@@ -174,10 +186,10 @@ final class PlacementRun {
     if (memory[i] < demand.memory()) {
       return Reason.MEMORY;
     }
-    if (portsInUse[i] != null) {
+    if (portsInUse != null && portsInUse[i] != null) {
       return portsInUse[i];
     }
-    if (placedHere[i] > 0 && demand.hasStaticPorts()) {
+    if (staticPorts && placedHere[i] > 0) {
       return demand.tcpPorts().isEmpty() ? Reason.PORTS_UDP : Reason.PORTS;
     }
     return gpusFree[i] < demand.gpus() ? Reason.GPU : null;
@@ -186,7 +198,8 @@ final class PlacementRun {
   private Rejections explain() {
     Map<Reason, List<String>> byReason = new EnumMap<>(Reason.class);
     for (int i = 0; i < n; i++) {
-      Reason r = fixedReason[i] != null ? fixedReason[i] : dynamicReason(i);
+      Reason r = profileReason[i] != null ? profileReason[i]
+          : loadReason != null && loadReason[i] != null ? loadReason[i] : dynamicReason(i);
       if (r != null) {
         byReason.computeIfAbsent(r, x -> new ArrayList<>()).add(work[i].arn());
       }
@@ -194,7 +207,7 @@ final class PlacementRun {
     return new Rejections(byReason);
   }
 
-  private static boolean all(List<Query> queries, Node node) {
+  static boolean all(List<Query> queries, Node node) {
     for (Query q : queries) {
       if (!q.test(node)) {
         return false;

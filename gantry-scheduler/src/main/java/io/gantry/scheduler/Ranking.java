@@ -19,7 +19,7 @@ final class Ranking {
   private static final int BINPACK_MEMORY = 3;
 
   private final int[] kinds;
-  private final int[][] valueOf;
+  private final int[][] valueOf; // shared with the snapshot's memo: read only
   private final long[][] counts;
   private final long[] perNode;
   private final long[] cpu;
@@ -34,8 +34,13 @@ final class Ranking {
     this.memory = memory;
   }
 
-  /** The ranking of {@code strategies} over {@code snapshot}; {@code cpu} and {@code memory} are the run's live arrays. */
-  static Ranking of(List<Strategy> strategies, ClusterSnapshot snapshot, String group, long[] cpu, long[] memory) {
+  /**
+   * The ranking of {@code strategies} over {@code snapshot}; {@code groupCounts} (the group's
+   * tasks per node, counted up by {@link #placed}), {@code cpu} and {@code memory} are the run's
+   * live arrays.
+   */
+  static Ranking of(List<Strategy> strategies, ClusterSnapshot snapshot, long[] groupCounts, long[] cpu,
+      long[] memory) {
     int n = snapshot.size();
     int levels = 0;
     while (levels < strategies.size() && !(strategies.get(levels) instanceof Strategy.Random)) {
@@ -44,10 +49,7 @@ final class Ranking {
     int[] kinds = new int[levels];
     int[][] valueOf = new int[levels][];
     long[][] counts = new long[levels][];
-    long[] perNode = new long[n];
-    for (int i = 0; i < n; i++) {
-      perNode[i] = snapshot.get(i).tasksOf(group);
-    }
+    long[] perNode = groupCounts;
     for (int l = 0; l < levels; l++) {
       Strategy s = strategies.get(l);
       if (s instanceof Strategy.Binpack b) {
@@ -57,14 +59,9 @@ final class Ranking {
       } else {
         kinds[l] = SPREAD_VALUE;
         String attribute = ((Strategy.Spread) s).attribute();
-        Map<String, Integer> ids = new HashMap<>();
-        valueOf[l] = new int[n];
-        for (int i = 0; i < n; i++) {
-          var node = snapshot.get(i);
-          String value = node.attributeOr(attribute, null);
-          valueOf[l][i] = ids.computeIfAbsent(value, v -> ids.size());
-        }
-        counts[l] = new long[ids.size()];
+        ValueIds ids = snapshot.memo(new ValueIds.Key(attribute), () -> ValueIds.of(snapshot, attribute));
+        valueOf[l] = ids.ids();
+        counts[l] = new long[ids.distinct()];
         for (int i = 0; i < n; i++) {
           counts[l][valueOf[l][i]] += perNode[i];
         }
@@ -95,5 +92,25 @@ final class Ranking {
         counts[l][valueOf[l][i]]++;
       }
     }
+  }
+}
+
+/**
+ * For one attribute, each node's value as a small number by position (nodes without it share
+ * one), and how many distinct values there are. Depends only on the profiles: memoised in the
+ * snapshot under {@link Key}; shared and never modified.
+ */
+record ValueIds(int[] ids, int distinct) {
+
+  record Key(String attribute) {}
+
+  static ValueIds of(ClusterSnapshot snapshot, String attribute) {
+    Map<String, Integer> byValue = new HashMap<>();
+    int[] ids = new int[snapshot.size()];
+    for (int i = 0; i < ids.length; i++) {
+      String value = snapshot.get(i).attributeOr(attribute, null);
+      ids[i] = byValue.computeIfAbsent(value, v -> byValue.size());
+    }
+    return new ValueIds(ids, byValue.size());
   }
 }

@@ -77,6 +77,19 @@ public record Node(String arn, String id, String ec2InstanceId, String status, b
     return attributes.containsKey(name);
   }
 
+  /**
+   * Whether {@code other} has this node's profile: everything but what its tasks use (status,
+   * agent, ids, registration time, attributes, capacity provider). What depends only on the
+   * profile can be reused across snapshots while it holds.
+   */
+  public boolean sameProfile(Node other) {
+    return this == other || (arn.equals(other.arn) && id.equals(other.id) && status.equals(other.status)
+        && agentConnected == other.agentConnected && Objects.equals(ec2InstanceId, other.ec2InstanceId)
+        && Objects.equals(agentVersion, other.agentVersion) && Objects.equals(registeredAt, other.registeredAt)
+        && Objects.equals(capacityProviderName, other.capacityProviderName)
+        && (attributes == other.attributes || attributes.equals(other.attributes)));
+  }
+
   /** Tasks of {@code group} on the node that are not stopped. */
   public int tasksOf(String group) {
     return group == null ? 0 : taskGroups.getOrDefault(group, 0);

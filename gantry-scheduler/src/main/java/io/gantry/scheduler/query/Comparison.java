@@ -26,6 +26,11 @@ record Comparison(Subject subject, Operator operator, List<Argument> arguments) 
     return subject == Subject.Field.TASK_GROUP;
   }
 
+  @Override
+  public boolean readsLoad() {
+    return subject == Subject.Field.TASK_GROUP || subject == Subject.Field.RUNNING_TASKS_COUNT;
+  }
+
   private boolean holds(Node node, Operator op) {
     switch (subject.type()) {
       case DATE: {

@@ -11,6 +11,12 @@ sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Comparison {
   /** Whether the result depends on the node's task groups (which placements change). */
   boolean usesTaskGroup();
 
+  /**
+   * Whether the result depends on what runs on the node (task groups or the running-task count),
+   * not only on its profile (status, agent, ids, registration time, attributes).
+   */
+  boolean readsLoad();
+
   /** All of {@code operands} hold (evaluated left to right, stopping at the first that does not). */
   record And(List<Expr> operands) implements Expr {
     public And {
@@ -30,6 +36,11 @@ sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Comparison {
     @Override
     public boolean usesTaskGroup() {
       return operands.stream().anyMatch(Expr::usesTaskGroup);
+    }
+
+    @Override
+    public boolean readsLoad() {
+      return operands.stream().anyMatch(Expr::readsLoad);
     }
   }
 
@@ -53,6 +64,11 @@ sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Comparison {
     public boolean usesTaskGroup() {
       return operands.stream().anyMatch(Expr::usesTaskGroup);
     }
+
+    @Override
+    public boolean readsLoad() {
+      return operands.stream().anyMatch(Expr::readsLoad);
+    }
   }
 
   /** {@code operand} does not hold. */
@@ -65,6 +81,11 @@ sealed interface Expr permits Expr.And, Expr.Or, Expr.Not, Comparison {
     @Override
     public boolean usesTaskGroup() {
       return operand.usesTaskGroup();
+    }
+
+    @Override
+    public boolean readsLoad() {
+      return operand.readsLoad();
     }
   }
 }

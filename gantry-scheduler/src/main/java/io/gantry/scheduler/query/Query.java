@@ -19,11 +19,13 @@ public final class Query {
   private final String source;
   private final Expr root;
   private final boolean usesTaskGroup;
+  private final boolean readsLoad;
 
   private Query(String source, Expr root) {
     this.source = source;
     this.root = root;
     this.usesTaskGroup = root.usesTaskGroup();
+    this.readsLoad = root.readsLoad();
   }
 
   /**
@@ -51,6 +53,15 @@ public final class Query {
   /** Whether the expression reads {@code task:group}, so placing tasks can change its result on a node. */
   public boolean usesTaskGroup() {
     return usesTaskGroup;
+  }
+
+  /**
+   * Whether the result depends on what runs on a node ({@code task:group}, {@code
+   * runningTasksCount}); when it does not, it depends only on the node's profile and a result
+   * may be reused for as long as the profile stays the same.
+   */
+  public boolean readsLoad() {
+    return readsLoad;
   }
 
   /** The expression as written. */

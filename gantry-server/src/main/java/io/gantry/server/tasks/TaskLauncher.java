@@ -49,6 +49,8 @@ final class TaskLauncher {
       + "start an agent with 'gantry agent --fargate' (or 'gantry up').";
   static final String TOKEN_CONFLICT = "The provided clientToken is already in use with a different RunTask request.";
   private static final int MAX_ROUNDS = 100;
+  /** The snapshot memo key of "some instance is ACTIVE" (status is part of a node's profile). */
+  private static final String ANY_ACTIVE = "tasks.any-active";
 
   private final EntityStore store;
   private final TagStore tags;
@@ -76,7 +78,7 @@ final class TaskLauncher {
     LaunchSpec.PlacementRules rules = spec.placement();
     return launch(spec, now, random, count, List.of(), true, (ledger, remaining) -> {
       ClusterSnapshot snapshot = ledger.snapshot();
-      if (snapshot.nodes().stream().noneMatch(n -> Node.ACTIVE.equals(n.status()))) {
+      if (!snapshot.memo(ANY_ACTIVE, () -> snapshot.nodes().stream().anyMatch(n -> Node.ACTIVE.equals(n.status())))) {
         throw EcsException.invalidParameter(spec.fargate() != null ? NO_MANAGED_CAPACITY : NO_INSTANCES);
       }
       Plan plan = Scheduler.place(snapshot, new PlacementRequest(demand, remaining, spec.group(), rules.strategies(),
