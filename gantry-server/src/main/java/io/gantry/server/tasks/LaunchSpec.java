@@ -73,6 +73,19 @@ record LaunchSpec(
     }
   }
 
+  /**
+   * This launch moved to managed capacity as {@code f} says (launch type FARGATE, Fargate's
+   * placement: spread over zones then nodes, the definition's CPU architecture required): the
+   * entry for one FARGATE or FARGATE_SPOT part of a capacity-provider split.
+   */
+  LaunchSpec withFargate(FargateLaunch f) {
+    PlacementRules rules = new PlacementRules(FargateLaunchRules.STRATEGIES, List.of(),
+        FargateLaunchRules.required(taskDefinition));
+    return new LaunchSpec(scope, cluster, taskDefinition, overrides, group, startedBy, "FARGATE", enableExecuteCommand,
+        tags, referenceId, placementConstraints, placementStrategy, rules, clientToken, requestFingerprint, hostPorts,
+        f);
+  }
+
   /** What one task of this launch takes from its instance. */
   TaskDemand demand() {
     return TaskDemand.of(newTask("0", null, Instant.EPOCH, new SplittableRandom(0)), hostPorts,
