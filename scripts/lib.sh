@@ -101,3 +101,17 @@ ensure_test_image() {
   rm -rf "$root"
   say "built $TEST_IMAGE"
 }
+
+# The pause container of awsvpc tasks: it holds the task's network namespace (address, MAC) and
+# the task's containers join it. Debian's catatonit is a static init whose -P mode only pauses.
+PAUSE_IMAGE="gantry/pause:latest"
+ensure_pause_image() {
+  if docker image inspect "$PAUSE_IMAGE" >/dev/null 2>&1; then return 0; fi
+  [ -x /usr/bin/catatonit ] || apt_install catatonit
+  local root; root="$(mktemp -d)"
+  mkdir -p "$root/bin"
+  cp /usr/bin/catatonit "$root/bin/catatonit"
+  tar -C "$root" -c . | docker import -c 'ENTRYPOINT ["/bin/catatonit", "-P"]' - "$PAUSE_IMAGE" >/dev/null
+  rm -rf "$root"
+  say "built $PAUSE_IMAGE"
+}

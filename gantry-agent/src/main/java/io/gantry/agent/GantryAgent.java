@@ -57,7 +57,7 @@ public final class GantryAgent implements AutoCloseable {
       String arn = register(api, config, info, clock, registerWithin);
       new AgentIdentity(config.cluster(), arn).save(config.dataDir());
       AtomicReference<SessionClient> sessionRef = new AtomicReference<>();
-      TaskEngine engine = new TaskEngine(runtime, new AgentPolicy(config.privilegedAllowed(), config.stopTimeout()),
+      TaskEngine engine = new TaskEngine(runtime, new AgentPolicy(config.privilegedAllowed(), config.stopTimeout(), config.pauseImage()),
           config.dataDir().resolve("tasks"), clock, change -> sessionRef.get().report(change));
       SessionClient session = new SessionClient(config.endpoint(), credentials, config.region(), clock, config.cluster(),
           arn, VERSION, new DesiredTasksHandler() {

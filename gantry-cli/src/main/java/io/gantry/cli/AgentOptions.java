@@ -36,6 +36,9 @@ final class AgentOptions {
       + " instead of --cluster.")
   boolean fargate;
 
+  @Option(names = "--pause-image", description = "Image of awsvpc tasks' pause containers (GANTRY_PAUSE_IMAGE; default gantry/pause:latest).")
+  String pauseImage;
+
   @Option(names = "--allow-privileged", description = "Let tasks run privileged containers (GANTRY_ALLOW_PRIVILEGED=true).")
   boolean allowPrivileged;
 
@@ -63,7 +66,7 @@ final class AgentOptions {
         pick(availabilityZone, env.get("GANTRY_AVAILABILITY_ZONE"), reg + "a"),
         pick(instanceType, env.get("GANTRY_INSTANCE_TYPE"), base.instanceType()),
         allowPrivileged || "true".equalsIgnoreCase(env.get("GANTRY_ALLOW_PRIVILEGED")),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30), pick(pauseImage, env.get("GANTRY_PAUSE_IMAGE"), "gantry/pause:latest"));
   }
 
   private static String pick(String flag, String envValue, String fallback) {

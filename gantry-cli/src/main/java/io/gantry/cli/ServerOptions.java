@@ -26,7 +26,13 @@ final class ServerOptions {
   @Option(names = "--etcd-endpoints", description = "Comma-separated etcd client URLs for --store etcd, e.g. http://10.0.0.1:2379,http://10.0.0.2:2379 (env GANTRY_ETCD_ENDPOINTS).")
   String etcdEndpoints;
 
-  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id, store, etcd-endpoints (env GANTRY_CONFIG).")
+  @Option(names = "--subnets", description = "Subnets for awsvpc tasks besides each zone's default, e.g. subnet-abc=10.202.0.0/24@us-east-1a,… (env GANTRY_SUBNETS).")
+  String subnets;
+
+  @Option(names = "--subnet-pool", description = "Where each zone's default /24 subnet comes from (default 10.201.0.0/16; env GANTRY_SUBNET_POOL).")
+  String subnetPool;
+
+  @Option(names = "--config", description = "A properties file with bind, port, data-dir, account-id, store, etcd-endpoints, subnets, subnet-pool (env GANTRY_CONFIG).")
   Path configFile;
 
   /** Defaults < file < environment < flags. */
@@ -36,6 +42,7 @@ final class ServerOptions {
     if (file != null) {
       config = config.withFile(file);
     }
-    return config.withEnvironment(env).with(bind, port, dataDir, accountId).withStore(store, etcdEndpoints);
+    return config.withEnvironment(env).with(bind, port, dataDir, accountId).withStore(store, etcdEndpoints)
+        .withSubnets(subnets, subnetPool);
   }
 }

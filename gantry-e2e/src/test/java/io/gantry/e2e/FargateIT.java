@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gantry.e2e.support.AwsCli;
 import io.gantry.e2e.support.GantryProcess;
 import io.gantry.e2e.support.Host;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,25 +22,36 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * FARGATE tasks for real: {@code gantry up} (its second local agent offers the machine as managed
  * capacity), the AWS CLI v2 registers a FARGATE task definition and runs it with launch type
- * FARGATE in a cluster without instances; it runs in Docker, shows no container instance, and
- * stops cleanly. Bad inputs answer ECS's 400s. Needs the Docker Engine and gantry-test/busybox.
+ * FARGATE in a cluster without instances; it runs in Docker with its awsvpc interface (two
+ * containers sharing localhost, its address reachable from the host: what AwsVpcIT proves for an
+ * EC2 instance, here on managed capacity), shows no container instance, and stops cleanly. Bad
+ * inputs answer ECS's 400s. Needs the Docker Engine, gantry-test/busybox and gantry/pause.
  */
 class FargateIT {
-  static final String NET = "awsvpcConfiguration={subnets=[subnet-fargateit]}";
+  static final String SUBNET = "subnet-0fa26a7e0000000e2";
+  static final String NET = "awsvpcConfiguration={subnets=[" + SUBNET + "]}";
   @TempDir static Path dir;
   static GantryProcess gantry;
   static AwsCli aws;
 
   @BeforeAll
   static void start() throws Exception {
-    gantry = GantryProcess.up(dir.resolve("data"));
+    Host.sh("docker image inspect gantry/pause:latest >/dev/null 2>&1 || "
+        + "(cd .. && bash -c 'source scripts/lib.sh; ensure_pause_image')");
+    gantry = GantryProcess.up(dir.resolve("data"), "--subnets", SUBNET + "=10.209.77.0/29@us-east-1a");
     aws = new AwsCli(gantry.endpoint(), Files.createDirectories(dir.resolve("cli")));
     assertThat(aws.ecs("create-cluster", "--cluster-name", "fargateit").exitCode()).isZero();
     AwsCli.Result registered = aws.ecs("register-task-definition", "--family", "fargateit-web",
         "--network-mode", "awsvpc", "--requires-compatibilities", "FARGATE", "--cpu", "256", "--memory", "512",
         "--container-definitions", "[{\"name\":\"web\",\"image\":\"gantry-test/busybox:latest\",\"essential\":true,"
             + "\"stopTimeout\":2,\"dockerLabels\":{\"io.gantry.test\":\"fargateit\"},"
-            + "\"command\":[\"sh\",\"-c\",\"exec sleep 3600\"]}]");
+            + "\"portMappings\":[{\"containerPort\":8080}],"
+            + "\"command\":[\"sh\",\"-c\",\"mkdir -p /www && echo hello-fargate > /www/index.html && "
+            + "exec httpd -f -p 8080 -h /www\"]},"
+            + "{\"name\":\"client\",\"image\":\"gantry-test/busybox:latest\",\"essential\":true,"
+            + "\"stopTimeout\":2,\"dockerLabels\":{\"io.gantry.test\":\"fargateit\"},"
+            + "\"command\":[\"sh\",\"-c\",\"for i in $(seq 60); do wget -q -O /tmp/seen http://127.0.0.1:8080/ "
+            + "&& break; sleep 1; done; exec sleep 3600\"]}]");
     assertThat(registered.exitCode()).as(registered.stderr()).isZero();
     assertThat(registered.json().path("taskDefinition").path("compatibilities").toString()).contains("FARGATE");
   }
@@ -47,6 +62,10 @@ class FargateIT {
       gantry.close();
     }
     Host.sh("docker ps -aq --filter label=io.gantry.test=fargateit | xargs -r docker rm -f");
+    Host.sh("docker ps -aq --filter label=com.amazonaws.ecs.task-arn | while read c; do "
+        + "docker inspect -f '{{index .Config.Labels \"com.amazonaws.ecs.task-arn\"}} {{.Id}}' $c; done "
+        + "| grep ':task/fargateit/' | cut -d' ' -f2 | xargs -r docker rm -f");
+    Host.sh("docker network rm gantry-subnet-" + SUBNET);
   }
 
   @Test
@@ -61,9 +80,23 @@ class FargateIT {
     assertThat(task.path("platformVersion").asText()).isEqualTo("1.4.0");
     assertThat(task.has("containerInstanceArn")).isFalse();
 
+    JsonNode eni = task.path("attachments").get(0);
+    assertThat(eni.path("type").asText()).isEqualTo("ElasticNetworkInterface");
+    String ip = detail(eni, "privateIPv4Address");
+    assertThat(ip).startsWith("10.209.77.");
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
         describe(taskArn).path("lastStatus").asText().equals("RUNNING"));
-    assertThat(Host.containers(taskArn, false)).isNotEmpty();
+    assertThat(Host.containers(taskArn, false)).hasSizeGreaterThanOrEqualTo(2);
+    // Its containers share localhost, and the task answers on its own address from the host.
+    String client = Host.sh("docker ps -q --no-trunc --filter label=com.amazonaws.ecs.task-arn=" + taskArn
+        + " --filter label=com.amazonaws.ecs.container-name=client").strip();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
+        Host.sh("docker exec " + client + " cat /tmp/seen").strip().equals("hello-fargate"));
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    String body = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://" + ip + ":8080/"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body(), b -> b != null);
+    assertThat(body.strip()).isEqualTo("hello-fargate");
     // The cluster has no instance of its own; the managed node is nobody's instance.
     assertThat(aws.ecs("list-container-instances", "--cluster", "fargateit").json()
         .path("containerInstanceArns")).isEmpty();
@@ -103,6 +136,15 @@ class FargateIT {
 
     AwsCli.Result reserved = aws.ecs("create-cluster", "--cluster-name", "gantry-fargate");
     assertThat(reserved.stderr()).contains("InvalidParameterException").contains("reserved");
+  }
+
+  private static String detail(JsonNode attachment, String name) {
+    for (JsonNode d : attachment.path("details")) {
+      if (name.equals(d.path("name").asText())) {
+        return d.path("value").asText();
+      }
+    }
+    return null;
   }
 
   private static JsonNode describe(String taskArn) throws Exception {

@@ -29,6 +29,7 @@ import io.gantry.server.tasks.ServiceTasks;
 import io.gantry.server.tasks.TaskHandler;
 import io.gantry.server.tasks.SpotWaitController;
 import io.gantry.server.tasks.StoppedTaskReaper;
+import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.tasks.TaskStateService;
 import io.gantry.server.taskdefs.TaskDefinitionHandler;
 import io.gantry.store.KvStore;
@@ -102,6 +103,7 @@ public final class GantryServer implements AutoCloseable {
       KeyRing keys = new KeyRing(loaded.keys(), store, CredentialsFile.secureRandom());
       TagStore tags = new TagStore(store);
       PlacementState placement = TaskStateService.placementState(store).start();
+      TaskNetworking networking = new TaskNetworking(store, placement, config.subnetCatalog());
       OperationRegistry registry = new OperationRegistry();
       for (EcsHandler handler : List.of(
           new ClusterHandler(store, tags, placement),
@@ -109,7 +111,7 @@ public final class GantryServer implements AutoCloseable {
           new TagHandler(store, tags),
           new ContainerInstanceHandler(store, tags, placement, config.accountId()),
           new AttributeHandler(store),
-          new TaskHandler(store, tags, placement),
+          new TaskHandler(store, tags, placement, new SecureRandom(), networking),
           new ServiceHandler(store, tags),
           new AccountSettingHandler(store),
           new JoinTokenHandler(store, CredentialsFile.secureRandom()))) {
@@ -127,7 +129,7 @@ public final class GantryServer implements AutoCloseable {
       reaper.start(Duration.ofMinutes(1));
       SpotWaitController spotWaits = new SpotWaitController(store).start(Duration.ofMillis(500));
       ServiceController services = new ServiceController(store, tags,
-          new ServiceTasks(store, tags, placement, new SecureRandom()), clock, new SecureRandom(),
+          new ServiceTasks(store, tags, placement, new SecureRandom(), networking), clock, new SecureRandom(),
           ServiceController.Settings.defaults().withLostTaskGrace(config.lostTaskGrace())).start();
       GantryServer server = new GantryServer(config, kv, jetty, gateway, reaper, placement, services, keys, clock,
           loaded.keys(), loaded.created(), spotWaits);

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import io.gantry.server.network.Ipv4Cidr;
+import io.gantry.server.network.Subnet;
+import io.gantry.server.network.SubnetCatalog;
 
 /**
  * The control plane's configuration, read once at start-up: defaults in code, then a properties
@@ -23,13 +26,18 @@ import java.util.Properties;
  * @param etcdEndpoints the etcd members' client URLs when {@code store} is {@code etcd}
  * @param lostTaskGrace how long an instance's agent may stay disconnected before the service
  *     scheduler gives its tasks up as lost and replaces them elsewhere
+ * @param subnets the configured subnets awsvpc tasks may use ({@code subnets}: {@code
+ *     subnet-abc=10.202.0.0/24@us-east-1a,…}), beside each zone's default subnet
+ * @param subnetPool where each zone's default /24 subnet comes from ({@code subnet-pool}, default
+ *     10.201.0.0/16)
  * @param spotWarning the Fargate Spot warning: how long an interrupted FARGATE_SPOT task has
  *     between SIGTERM and SIGKILL (ECS: two minutes)
  * @param maxEphemeralStorageGiB the most ephemeral storage a task definition may ask for (ECS:
  *     200 GiB; owned hardware may allow more, never less)
  */
 public record ServerConfig(String bind, int port, Path dataDir, String accountId, String store,
-    List<URI> etcdEndpoints, Duration lostTaskGrace, Duration spotWarning, int maxEphemeralStorageGiB) {
+    List<URI> etcdEndpoints, Duration lostTaskGrace, List<Subnet> subnets, Ipv4Cidr subnetPool, Duration spotWarning,
+    int maxEphemeralStorageGiB) {
   public static final String DEFAULT_ACCOUNT = "000000000000";
   public static final String EMBEDDED = "embedded";
   public static final String ETCD = "etcd";
@@ -58,6 +66,9 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     if (lostTaskGrace == null || lostTaskGrace.isNegative()) {
       throw new IllegalArgumentException("lost-task grace must not be negative: " + lostTaskGrace);
     }
+    subnets = subnets == null ? List.of() : List.copyOf(subnets);
+    subnetPool = subnetPool == null ? SubnetCatalog.DEFAULT_POOL : subnetPool;
+    new SubnetCatalog(subnets, subnetPool); // checks overlaps and the pool's size
     if (spotWarning == null || spotWarning.isNegative()) {
       throw new IllegalArgumentException("spot warning must not be negative: " + spotWarning);
     }
@@ -67,9 +78,28 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     }
   }
 
+  public ServerConfig(String bind, int port, Path dataDir, String accountId, String store, List<URI> etcdEndpoints,
+      Duration lostTaskGrace) {
+    this(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, List.of(), SubnetCatalog.DEFAULT_POOL,
+        DEFAULT_SPOT_WARNING, DEFAULT_MAX_EPHEMERAL_GIB);
+  }
+
+  /** The subnets awsvpc tasks may name: the configured ones and the default pool. */
+  public SubnetCatalog subnetCatalog() {
+    return new SubnetCatalog(subnets, subnetPool);
+  }
+
+  /** This configuration with the subnets ({@code subnet-ID=CIDR@ZONE,…}) and the default pool replaced when given. */
+  public ServerConfig withSubnets(String newSubnets, String newPool) {
+    List<Subnet> list = blank(newSubnets) ? subnets : SubnetCatalog.parseList(newSubnets);
+    Ipv4Cidr pool = blank(newPool) ? subnetPool : Ipv4Cidr.parse(newPool.strip());
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, list, pool,
+        spotWarning, maxEphemeralStorageGiB);
+  }
+
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 8080, Path.of(".gantry"), DEFAULT_ACCOUNT, EMBEDDED, List.of(),
-        DEFAULT_LOST_TASK_GRACE, DEFAULT_SPOT_WARNING, DEFAULT_MAX_EPHEMERAL_GIB);
+        DEFAULT_LOST_TASK_GRACE);
   }
 
   public Path credentialsFile() {
@@ -83,7 +113,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
   /**
    * This configuration with values from a properties file ({@code bind}, {@code port}, {@code
    * data-dir}, {@code account-id}, {@code store}, {@code etcd-endpoints}, {@code
-   * lost-task-grace-seconds}, {@code spot-warning-seconds}, {@code max-ephemeral-storage-gib}).
+   * lost-task-grace-seconds}, {@code subnets}, {@code subnet-pool}, {@code spot-warning-seconds}, {@code
+   * max-ephemeral-storage-gib}).
    */
   public ServerConfig withFile(Path file) throws IOException {
     Properties p = new Properties();
@@ -93,6 +124,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     return with(p.getProperty("bind"), p.getProperty("port"), p.getProperty("data-dir"), p.getProperty("account-id"))
         .withStore(p.getProperty("store"), p.getProperty("etcd-endpoints"))
         .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"))
+        .withSubnets(p.getProperty("subnets"), p.getProperty("subnet-pool"))
         .withSpotWarning(p.getProperty("spot-warning-seconds"))
         .withMaxEphemeralStorage(p.getProperty("max-ephemeral-storage-gib"));
   }
@@ -100,13 +132,14 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
   /**
    * This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR},
    * {@code GANTRY_ACCOUNT_ID}, {@code GANTRY_STORE}, {@code GANTRY_ETCD_ENDPOINTS}, {@code
-   * GANTRY_LOST_TASK_GRACE_SECONDS}, {@code GANTRY_SPOT_WARNING_SECONDS}, {@code
-   * GANTRY_MAX_EPHEMERAL_STORAGE_GIB}.
+   * GANTRY_LOST_TASK_GRACE_SECONDS}, {@code GANTRY_SUBNETS}, {@code GANTRY_SUBNET_POOL}, {@code
+   * GANTRY_SPOT_WARNING_SECONDS}, {@code GANTRY_MAX_EPHEMERAL_STORAGE_GIB}.
    */
   public ServerConfig withEnvironment(Map<String, String> env) {
     return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"))
         .withStore(env.get("GANTRY_STORE"), env.get("GANTRY_ETCD_ENDPOINTS"))
         .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"))
+        .withSubnets(env.get("GANTRY_SUBNETS"), env.get("GANTRY_SUBNET_POOL"))
         .withSpotWarning(env.get("GANTRY_SPOT_WARNING_SECONDS"))
         .withMaxEphemeralStorage(env.get("GANTRY_MAX_EPHEMERAL_STORAGE_GIB"));
   }
@@ -127,30 +160,18 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
       }
     }
     String kind = blank(newStore) ? store : newStore.strip();
-    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace, spotWarning,
-        maxEphemeralStorageGiB);
+    return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace, subnets, subnetPool,
+        spotWarning, maxEphemeralStorageGiB);
   }
 
   public ServerConfig withLostTaskGrace(Duration grace) {
-    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace, spotWarning,
-        maxEphemeralStorageGiB);
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace, subnets, subnetPool,
+        spotWarning, maxEphemeralStorageGiB);
   }
 
   public ServerConfig withSpotWarning(Duration warning) {
-    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, warning,
-        maxEphemeralStorageGiB);
-  }
-
-  private ServerConfig withMaxEphemeralStorage(String gib) {
-    if (blank(gib)) {
-      return this;
-    }
-    try {
-      return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, spotWarning,
-          Integer.parseInt(gib.strip()));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("max-ephemeral-storage-gib must be a number: " + gib);
-    }
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, subnets, subnetPool,
+        warning, maxEphemeralStorageGiB);
   }
 
   private ServerConfig withSpotWarning(String seconds) {
@@ -161,6 +182,18 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
       return withSpotWarning(Duration.ofSeconds(Long.parseLong(seconds.strip())));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("spot warning must be a number of seconds: " + seconds);
+    }
+  }
+
+  private ServerConfig withMaxEphemeralStorage(String gib) {
+    if (blank(gib)) {
+      return this;
+    }
+    try {
+      return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, subnets,
+          subnetPool, spotWarning, Integer.parseInt(gib.strip()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("max-ephemeral-storage-gib must be a number: " + gib);
     }
   }
 
@@ -189,8 +222,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         blank(newBind) ? bind : newBind.strip(),
         p,
         blank(newDataDir) ? dataDir : Path.of(newDataDir.strip()),
-        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace, spotWarning,
-        maxEphemeralStorageGiB);
+        blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace, subnets,
+        subnetPool, spotWarning, maxEphemeralStorageGiB);
   }
 
   private static boolean blank(String s) {

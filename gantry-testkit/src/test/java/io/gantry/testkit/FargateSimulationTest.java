@@ -33,14 +33,21 @@ import software.amazon.awssdk.services.ecs.model.Task;
 class FargateSimulationTest {
   static final List<String> CLUSTERS = List.of("alpha", "beta");
   static final NetworkConfiguration NETWORK = NetworkConfiguration.builder()
-      .awsvpcConfiguration(b -> b.subnets("subnet-sim")).build();
+      .awsvpcConfiguration(b -> b.subnets("subnet-sima", "subnet-simb", "subnet-simc")).build();
+  static final String SUBNETS = "subnet-sima=10.209.10.0/24@us-east-1a,subnet-simb=10.209.11.0/24@us-east-1b,"
+      + "subnet-simc=10.209.12.0/24@us-east-1c";
+  io.gantry.testkit.server.EmbeddedServer server;
   SimulatedCluster sim;
   EcsClient ecs;
   List<SimulatedAgent> nodes;
 
   @BeforeEach
   void start() throws Exception {
-    sim = SimulatedCluster.start(SimulationOptions.defaults().withCluster(SimulatedCluster.MANAGED_CLUSTER));
+    server = io.gantry.testkit.server.EmbeddedServer.start(java.time.Clock.systemUTC(),
+        c -> c.withSubnets(SUBNETS, null));
+    sim = SimulatedCluster.start(SimulationOptions.defaults().withCluster(SimulatedCluster.MANAGED_CLUSTER)
+        .attachedTo(server.endpoint(), io.gantry.testkit.server.EmbeddedServer.ACCESS_KEY,
+            io.gantry.testkit.server.EmbeddedServer.SECRET_KEY));
     nodes = sim.addAgents(3, i -> AgentShape.standard().withCpu(2048).withMemory(4096)
         .inZone(List.of("us-east-1a", "us-east-1b", "us-east-1c").get(i)));
     ecs = Sdk.ecs(sim.endpoint());
@@ -56,6 +63,7 @@ class FargateSimulationTest {
   void stop() {
     ecs.close();
     sim.close();
+    server.close();
   }
 
   private void register(String family, String cpu, String memory) {

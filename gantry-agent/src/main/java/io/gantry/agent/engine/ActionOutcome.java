@@ -55,6 +55,14 @@ sealed interface ActionOutcome {
   /** What inspect showed for a container (null: gone). */
   record Inspected(String taskArn, String key, ContainerState state) implements ActionOutcome {}
 
+  /** The awsvpc task's pause container is gone. */
+  record NetworkReleased(String taskArn) implements ActionOutcome {
+    @Override
+    public String key() {
+      return TaskAction.NETWORK;
+    }
+  }
+
   /** The task's containers and volumes are gone. */
   record CleanedUp(String taskArn) implements ActionOutcome {
     @Override

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -32,10 +33,12 @@ final class ActionRunner {
   private final ContainerRuntime runtime;
   private final AgentPolicy policy;
   private final RandomGenerator random;
+  private final TaskNetworkSteps network;
 
   private volatile String engineId = "";
 
   ActionRunner(ContainerRuntime runtime, AgentPolicy policy, RandomGenerator random) {
+    this.network = new TaskNetworkSteps(runtime, policy);
     this.runtime = runtime;
     this.policy = policy;
     this.random = random;
@@ -77,6 +80,14 @@ final class ActionRunner {
             return new ActionOutcome.StartFailed(task.taskArn(), c.name(), null, refused.reason());
           }
           ContainerSpec s = owned(((SpecResult.Ok) spec).spec());
+          if (task.awsvpc()) {
+            Optional<ContainerSpec> joined = network.joined(task, s);
+            if (joined.isEmpty()) {
+              return new ActionOutcome.StartFailed(task.taskArn(), c.name(), null,
+                  TaskNetworkSteps.INIT_ERROR + "the task's pause container is gone");
+            }
+            s = joined.get();
+          }
           CreateResult result = runtime.create(s);
           if (result instanceof CreateResult.Failed failed) {
             return new ActionOutcome.StartFailed(task.taskArn(), c.name(), null, failed.reason());
@@ -102,6 +113,9 @@ final class ActionRunner {
           return new ActionOutcome.RestartFailed(task.taskArn(), c.name(), failed.reason());
         }
         return new ActionOutcome.Restarted(task.taskArn(), c.name(), runtime.inspect(c.runtimeId()).orElse(null));
+      } else if (action instanceof TaskAction.ReleaseNetwork) {
+        network.release(task);
+        return new ActionOutcome.NetworkReleased(task.taskArn());
       } else if (action instanceof TaskAction.Inspect inspect) {
         ContainerRecord c = task.container(inspect.name());
         return new ActionOutcome.Inspected(task.taskArn(), c.name(), runtime.inspect(c.runtimeId()).orElse(null));
@@ -158,6 +172,10 @@ final class ActionRunner {
         task.containers().forEach(c -> failures.putIfAbsent(c.name(), f.reason()));
       }
     }
+    if (task.awsvpc() && failures.isEmpty()) {
+      network.prepare(task, engineId).ifPresent(reason -> task.containers().forEach(c -> failures.put(c.name(),
+          reason)));
+    }
     return new ActionOutcome.Prepared(task.taskArn(), pullStarted, pullStopped, failures);
   }
 
@@ -176,6 +194,9 @@ final class ActionRunner {
       ids.add(s.runtimeId());
     }
     ids.forEach(runtime::remove);
+    if (task.awsvpc()) {
+      runtime.removeTaskCgroup(TaskNetworkSteps.taskId(task.taskArn()));
+    }
     TaskContext ctx = Assignments.context(task.assignment(), policy, task.runtimeIds());
     for (VolumeSpec volume : ContainerSpecs.taskVolumes(ctx)) {
       if (volume.scope() == VolumeSpec.Scope.TASK) {

@@ -10,6 +10,8 @@ import java.util.Map;
  * {@link TaskReconciler#exited}, so the restart policy applies however the exit was noticed. Pure.
  */
 final class Outcomes {
+  /** ECS's reason for a container the kernel killed for its (or its task's) memory limit. */
+  static final String OUT_OF_MEMORY = "OutOfMemoryError: Container killed due to memory usage";
   private Outcomes() {}
 
   static TaskReconciler.Step apply(TaskRecord task, ActionOutcome outcome, Instant now) {
@@ -44,6 +46,9 @@ final class Outcomes {
       ContainerRecord c = task.container(f.key());
       return TaskReconciler.Step.of(task.withContainer(c.exited(null, f.reason())));
     }
+    if (outcome instanceof ActionOutcome.NetworkReleased) {
+      return TaskReconciler.Step.of(task.networkReleasedNow());
+    }
     if (outcome instanceof ActionOutcome.Inspected i) {
       return seen(task, task.container(i.key()), i.state(), now);
     }
@@ -67,7 +72,8 @@ final class Outcomes {
       }
       case STOPPED -> {
         ContainerRecord ran = c.pending() ? c.running(Reports.bindings(state), now) : c;
-        return TaskReconciler.exited(task.withContainer(ran), c.name(), state.exitCode(), null, now);
+        return TaskReconciler.exited(task.withContainer(ran), c.name(), state.exitCode(),
+            state.oomKilled() ? OUT_OF_MEMORY : null, now);
       }
       default -> {
         // Started but not running yet: the runtime's Started event settles it.

@@ -10,8 +10,9 @@ import java.util.Objects;
 sealed interface TaskAction {
   String PREPARE = "#prepare";
   String CLEANUP = "#cleanup";
+  String NETWORK = "#network";
 
-  /** What the action works on: a container name, or {@link #PREPARE} / {@link #CLEANUP}. */
+  /** What the action works on: a container name, or {@link #PREPARE} / {@link #CLEANUP} / {@link #NETWORK}. */
   String key();
 
   /** Make the task's images present (pulling what is missing) and create its task volumes. */
@@ -67,6 +68,14 @@ sealed interface TaskAction {
     @Override
     public String key() {
       return name;
+    }
+  }
+
+  /** Stop and remove an awsvpc task's pause container once its containers stopped, freeing its address. */
+  record ReleaseNetwork() implements TaskAction {
+    @Override
+    public String key() {
+      return NETWORK;
     }
   }
 

@@ -20,7 +20,8 @@ import java.util.Set;
  * <p>Wanted RUNNING: prepare images and volumes, then start each container once its dependencies
  * allow ({@link DependencyRules}). Wanted STOPPED: containers never started are STOPPED at
  * once; live ones (starting or running) are stopped in reverse dependency order (a container stops only after every
- * container that depends on it has). Once STOPPED, the task is cleaned up when its delay is over.
+ * container that depends on it has). An awsvpc task becomes STOPPED only after its pause container
+ * is removed. Once STOPPED, the task is cleaned up when its delay is over.
  * Stateless.
  */
 final class TaskReconciler {
@@ -84,6 +85,14 @@ final class TaskReconciler {
       }
     }
     TaskStatusUpdate update = TaskStatusRules.nextTaskStatus(t.known(), t.desired(), t.taskContainers());
+    if (update.lastStatus() == TaskStatus.STOPPED && t.awsvpc() && !t.networkGone()) {
+      // The address goes back to the control plane when the task is reported STOPPED, so the
+      // pause container that holds it on this instance goes first.
+      if (!busy.contains(TaskAction.NETWORK)) {
+        actions.add(new TaskAction.ReleaseNetwork());
+      }
+      return new Step(t, actions);
+    }
     return new Step(t.knownAs(update.lastStatus(), now, cleanupDelay), actions);
   }
 

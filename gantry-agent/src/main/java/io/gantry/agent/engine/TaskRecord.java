@@ -20,8 +20,8 @@ import java.util.Objects;
  * Everything the engine knows about one task, as persisted in its state directory: the assignment
  * it came with, the desired status (the control plane's, or STOPPED once the engine decided the
  * task must stop), the known status (forward only), whether images and volumes are ready, why it
- * stopped, its timestamps, its containers in definition order, and the last state change it
- * reported. Immutable; the methods return changed copies.
+ * stopped, its timestamps, its containers in definition order, the last state change it
+ * reported, and (awsvpc tasks) whether its pause container is gone. Immutable; the methods return changed copies.
  */
 record TaskRecord(
     TaskAssignment assignment,
@@ -36,13 +36,31 @@ record TaskRecord(
     Instant executionStoppedAt,
     Instant cleanupAt,
     List<ContainerRecord> containers,
-    AgentMessage.TaskStateChange lastReported) {
+    AgentMessage.TaskStateChange lastReported,
+    Boolean networkReleased) {
 
   TaskRecord {
     Objects.requireNonNull(assignment, "assignment");
     Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(known, "known");
     containers = List.copyOf(containers);
+    networkReleased = Boolean.TRUE.equals(networkReleased);
+  }
+
+  /** True for an awsvpc task: its containers share the network namespace of a pause container. */
+  boolean awsvpc() {
+    return assignment.network() != null;
+  }
+
+  /** True once an awsvpc task's pause container (and so its address) is given up. */
+  boolean networkGone() {
+    return Boolean.TRUE.equals(networkReleased);
+  }
+
+  /** The pause container is removed: the task's address is free on this instance. */
+  TaskRecord networkReleasedNow() {
+    return new TaskRecord(assignment, desired, known, prepared, stopCode, stoppedReason, pullStartedAt,
+        pullStoppedAt, startedAt, executionStoppedAt, cleanupAt, containers, lastReported, true);
   }
 
   /** A task just assigned: PENDING, every container WAITING. */
@@ -52,7 +70,7 @@ record TaskRecord(
       containers.add(ContainerRecord.waiting(def.name()));
     }
     return new TaskRecord(assignment, desired, TaskStatus.PENDING, false, null, null, null, null,
-        null, null, null, containers, null);
+        null, null, null, containers, null, false);
   }
 
   String taskArn() {
@@ -135,7 +153,7 @@ record TaskRecord(
 
   TaskRecord withContainers(List<ContainerRecord> next) {
     return new TaskRecord(assignment, desired, known, prepared, stopCode, stoppedReason,
-        pullStartedAt, pullStoppedAt, startedAt, executionStoppedAt, cleanupAt, next, lastReported);
+        pullStartedAt, pullStoppedAt, startedAt, executionStoppedAt, cleanupAt, next, lastReported, networkReleased);
   }
 
   /** Wanted STOPPED; the stop code and reason are recorded unless one is already. */
@@ -143,13 +161,13 @@ record TaskRecord(
     boolean keep = stopCode != null || stoppedReason != null;
     return new TaskRecord(assignment, DesiredStatus.STOPPED, known, prepared,
         keep ? stopCode : code, keep ? stoppedReason : reason, pullStartedAt, pullStoppedAt,
-        startedAt, executionStoppedAt, cleanupAt, containers, lastReported);
+        startedAt, executionStoppedAt, cleanupAt, containers, lastReported, networkReleased);
   }
 
   /** Images and volumes are ready (pull times null when nothing was pulled). */
   TaskRecord preparedAt(Instant pullStarted, Instant pullStopped) {
     return new TaskRecord(assignment, desired, known, true, stopCode, stoppedReason, pullStarted,
-        pullStopped, startedAt, executionStoppedAt, cleanupAt, containers, lastReported);
+        pullStopped, startedAt, executionStoppedAt, cleanupAt, containers, lastReported, networkReleased);
   }
 
   /**
@@ -171,19 +189,19 @@ record TaskRecord(
       cleanup = now.plus(cleanupDelay);
     }
     return new TaskRecord(assignment, desired, next, prepared, stopCode, stoppedReason,
-        pullStartedAt, pullStoppedAt, started, stopped, cleanup, containers, lastReported);
+        pullStartedAt, pullStoppedAt, started, stopped, cleanup, containers, lastReported, networkReleased);
   }
 
   /** The control plane's newer word on the task (e.g. its stop code), the definition unchanged. */
   TaskRecord withAssignment(TaskAssignment newer) {
     TaskAssignment merged = new TaskAssignment(newer.task(), assignment.taskDefinition(),
-        assignment.reservedHostPorts(), newer.stopTimeoutSeconds());
+        assignment.reservedHostPorts(), assignment.network(), newer.stopTimeoutSeconds());
     return new TaskRecord(merged, desired, known, prepared, stopCode, stoppedReason, pullStartedAt,
-        pullStoppedAt, startedAt, executionStoppedAt, cleanupAt, containers, lastReported);
+        pullStoppedAt, startedAt, executionStoppedAt, cleanupAt, containers, lastReported, networkReleased);
   }
 
   TaskRecord reported(AgentMessage.TaskStateChange change) {
     return new TaskRecord(assignment, desired, known, prepared, stopCode, stoppedReason,
-        pullStartedAt, pullStoppedAt, startedAt, executionStoppedAt, cleanupAt, containers, change);
+        pullStartedAt, pullStoppedAt, startedAt, executionStoppedAt, cleanupAt, containers, change, networkReleased);
   }
 }

@@ -52,6 +52,34 @@ public interface ContainerRuntime extends AutoCloseable {
    */
   EventSubscription events(RuntimeEventListener listener);
 
+  /**
+   * Makes the bridge network of a subnet ready: reuses the network of that name when its block is
+   * the same, creates it when missing. Empty when ready, else why not (an ECS-style reason).
+   * Runtimes without networks (the fake one) have nothing to do.
+   */
+  default Optional<String> ensureNetwork(BridgeNetworkSpec spec) {
+    return Optional.empty();
+  }
+
+  /** Creates (does not start) the pause container of an awsvpc task on its network. */
+  default CreateResult createPause(PauseSpec spec) {
+    return create(spec.asContainerSpec());
+  }
+
+  /**
+   * Makes the parent cgroup of task {@code taskId} hold the task-level limits ({@code cpuUnits}
+   * of 1024 per core, {@code memoryMib}; null: no limit) and returns its path for {@link
+   * ResourceSpec#cgroupParent}; null when this runtime does not place containers in task cgroups.
+   *
+   * @throws IllegalStateException when the cgroup cannot be made (the message says why)
+   */
+  default String ensureTaskCgroup(String taskId, Integer cpuUnits, Integer memoryMib) {
+    return null;
+  }
+
+  /** Removes the task's parent cgroup once its containers are gone; idempotent. */
+  default void removeTaskCgroup(String taskId) {}
+
   /** What the runtime and its machine offer. */
   RuntimeInfo info();
 

@@ -21,6 +21,8 @@ public record NetworkSpec(
   public static final String BRIDGE = "bridge";
   public static final String HOST = "host";
   public static final String NONE = "none";
+  /** An awsvpc task's container, before the engine points it at its task's pause container. */
+  public static final String AWSVPC = "awsvpc";
 
   public NetworkSpec {
     Objects.requireNonNull(mode, "mode");

@@ -18,6 +18,15 @@ final class NetworkSpecs {
 
   static NetworkSpec from(TaskContext task, ContainerDefinition def) {
     String mode = task.effectiveNetworkMode();
+    if (NetworkSpec.AWSVPC.equals(mode)) {
+      if (def.links() != null && !def.links().isEmpty()) {
+        throw new SpecRefusal("links are supported only in bridge network mode, not awsvpc");
+      }
+      // The engine joins the container to its task's pause container; ports are not published:
+      // an awsvpc task is reached on its own address.
+      return new NetworkSpec(NetworkSpec.AWSVPC, null, Boolean.TRUE.equals(def.disableNetworking()), List.of(),
+          List.of(), List.of(), List.of(), List.of());
+    }
     if (!List.of(NetworkSpec.BRIDGE, NetworkSpec.HOST, NetworkSpec.NONE).contains(mode)) {
       throw new SpecRefusal("network mode " + mode + " is not supported by this agent"
           + " (supported: bridge, host, none)");

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Resource controls in runtime units: CPU shares (at least 2), hard and soft memory limits,
- * memory plus swap, swappiness, {@code /dev/shm} size (all bytes; null: runtime default) and
- * ulimits.
+ * memory plus swap, swappiness, {@code /dev/shm} size (all bytes; null: runtime default),
+ * ulimits, and the parent cgroup that holds the task's limits (null: the runtime's default).
  */
 public record ResourceSpec(
     int cpuShares,
@@ -15,7 +15,8 @@ public record ResourceSpec(
     Long memorySwapBytes,
     Integer memorySwappiness,
     Long sharedMemoryBytes,
-    List<Ulimit> ulimits) {
+    List<Ulimit> ulimits,
+    String cgroupParent) {
 
   /** The smallest CPU share value the Linux kernel accepts. */
   public static final int MIN_CPU_SHARES = 2;
@@ -25,6 +26,19 @@ public record ResourceSpec(
       throw new IllegalArgumentException("cpuShares must be at least 2: " + cpuShares);
     }
     ulimits = Copies.list(ulimits);
+  }
+
+  /** Resource controls without a task cgroup. */
+  public ResourceSpec(int cpuShares, Long memoryBytes, Long memoryReservationBytes, Long memorySwapBytes,
+      Integer memorySwappiness, Long sharedMemoryBytes, List<Ulimit> ulimits) {
+    this(cpuShares, memoryBytes, memoryReservationBytes, memorySwapBytes, memorySwappiness, sharedMemoryBytes, ulimits,
+        null);
+  }
+
+  /** These controls inside the cgroup {@code parent}. */
+  public ResourceSpec withCgroupParent(String parent) {
+    return new ResourceSpec(cpuShares, memoryBytes, memoryReservationBytes, memorySwapBytes, memorySwappiness,
+        sharedMemoryBytes, ulimits, parent);
   }
 
   /** A resource limit ({@code nofile}, {@code nproc}, …). */

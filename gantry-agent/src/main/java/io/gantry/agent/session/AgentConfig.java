@@ -16,9 +16,11 @@ import java.time.Duration;
  * @param instanceType the {@code ecs.instance-type} attribute
  * @param privilegedAllowed whether tasks may run privileged containers
  * @param stopTimeout the default time between SIGTERM and SIGKILL
+ * @param pauseImage the image of awsvpc tasks' pause containers (default gantry/pause:latest)
  */
 public record AgentConfig(URI endpoint, String cluster, String region, Path dataDir, long reservedMemoryMib,
-    String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout) {
+    String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout,
+    String pauseImage) {
 
   public AgentConfig {
     if (endpoint == null || cluster == null || cluster.isBlank() || region == null || dataDir == null) {
@@ -27,6 +29,13 @@ public record AgentConfig(URI endpoint, String cluster, String region, Path data
     if (reservedMemoryMib < 0) {
       throw new IllegalArgumentException("reserved memory must not be negative");
     }
+    pauseImage = pauseImage == null || pauseImage.isBlank() ? "gantry/pause:latest" : pauseImage;
+  }
+
+  public AgentConfig(URI endpoint, String cluster, String region, Path dataDir, long reservedMemoryMib,
+      String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout) {
+    this(endpoint, cluster, region, dataDir, reservedMemoryMib, availabilityZone, instanceType, privilegedAllowed,
+        stopTimeout, null);
   }
 
   public static AgentConfig defaults(URI endpoint, String cluster, Path dataDir) {

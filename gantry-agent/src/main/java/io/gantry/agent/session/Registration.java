@@ -80,6 +80,7 @@ public final class Registration {
     caps.add("com.amazonaws.ecs.capability.logging-driver.syslog");
     caps.add("ecs.capability.container-health-check");
     caps.add("ecs.capability.container-ordering");
+    caps.add("ecs.capability.task-eni"); // awsvpc tasks: a bridge network per subnet and a pause container
     caps.add("ecs.capability.docker-plugin.local");
     if (config.privilegedAllowed()) {
       caps.add("com.amazonaws.ecs.capability.privileged-container");

@@ -69,7 +69,7 @@ final class EngineHarness implements AutoCloseable {
   }
 
   static void eventually(BooleanSupplier condition) {
-    await().atMost(5, TimeUnit.SECONDS).pollInterval(5, TimeUnit.MILLISECONDS).until(condition::getAsBoolean);
+    await().atMost(20, TimeUnit.SECONDS).pollInterval(5, TimeUnit.MILLISECONDS).until(condition::getAsBoolean);
   }
 
   void awaitStatus(String taskArn, String status) {

@@ -76,10 +76,15 @@ class NetworkSpecsTest {
 
 
   @Test
-  void absent_network_mode_is_bridge_and_awsvpc_is_refused() {
+  void absent_network_mode_is_bridge_and_awsvpc_publishes_nothing() {
     assertThat(spec(task(null), container("app", IMAGE).build()).network().mode()).isEqualTo("bridge");
-    assertThat(refusal(task("awsvpc"), container("app", IMAGE).build()))
-        .contains("network mode awsvpc is not supported");
+    NetworkSpec awsvpc = spec(task("awsvpc"), container("app", IMAGE)
+        .portMappings(List.of(new PortMapping(80, null, "tcp", null, null, null))).build()).network();
+    assertThat(awsvpc.mode()).isEqualTo("awsvpc"); // the engine points it at the task's pause container
+    assertThat(awsvpc.ports()).isEmpty(); // reached on the task's own address
+    assertThat(refusal(task("awsvpc"), container("app", IMAGE).links(List.of("db")).build()))
+        .contains("links are supported only in bridge network mode");
+    assertThat(refusal(task("nat"), container("app", IMAGE).build())).contains("network mode nat is not supported");
   }
 
 

@@ -70,27 +70,24 @@ final class LaunchRules {
     return type;
   }
 
-  /** Refuses what Gantry cannot run in this stage: {@code awsvpc} tasks and volumes configured at launch. */
+  /**
+   * Refuses what the service scheduler cannot launch in this stage: {@code awsvpc} services and
+   * volumes configured at launch. (RunTask and StartTask check the network configuration with
+   * {@link io.gantry.server.network.TaskNetworking#check} and volumes with {@link #volumes}.)
+   */
   static void supported(TaskDefinition td, NetworkConfiguration network, List<?> volumeConfigurations) {
-    supported(td, network, volumeConfigurations, false);
-  }
-
-  /** As {@link #supported(TaskDefinition, NetworkConfiguration, List)}; {@code managed} for a FARGATE launch, whose awsvpc interface managed capacity provides. */
-  static void supported(TaskDefinition td, NetworkConfiguration network, List<?> volumeConfigurations,
-      boolean managed) {
-    if (managed) {
-      if (volumeConfigurations != null && !volumeConfigurations.isEmpty()) {
-        throw EcsException.invalidParameter("Gantry does not configure volumes at launch yet.");
-      }
-      return;
-    }
     if ("awsvpc".equals(td.networkMode())) {
-      throw EcsException.invalidParameter("Gantry does not run awsvpc tasks yet.");
+      throw EcsException.invalidParameter("Gantry does not run awsvpc services yet.");
     }
     if (network != null) {
       throw EcsException.invalidParameter(
           "Network Configuration is not valid for the given networkMode of this task definition.");
     }
+    volumes(volumeConfigurations);
+  }
+
+  /** Refuses volumes configured at launch, which Gantry does not support yet. */
+  static void volumes(List<?> volumeConfigurations) {
     if (volumeConfigurations != null && !volumeConfigurations.isEmpty()) {
       throw EcsException.invalidParameter("Gantry does not configure volumes at launch yet.");
     }

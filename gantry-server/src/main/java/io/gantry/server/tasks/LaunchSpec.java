@@ -2,6 +2,7 @@ package io.gantry.server.tasks;
 
 import io.gantry.api.ecs.task.PlacementConstraint;
 import io.gantry.api.ecs.task.PlacementStrategy;
+import io.gantry.api.agent.TaskNetwork;
 import io.gantry.model.Arn;
 import io.gantry.model.Scope;
 import io.gantry.model.Tag;
@@ -18,6 +19,8 @@ import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.scheduler.Constraint;
 import io.gantry.scheduler.RequiredAttribute;
 import io.gantry.scheduler.Strategy;
+import io.gantry.server.network.AwsVpcRequest;
+import io.gantry.server.network.TaskAttachments;
 import io.gantry.server.placement.TaskDemand;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +37,9 @@ import java.util.random.RandomGenerator;
  * @param overrides the overrides as the task shows them (one entry per container)
  * @param placement the parsed strategies, constraints and required attributes placement applies
  * @param hostPorts the static host ports each task reserves, by {@link TaskDemand#portKey}
+ * @param network the subnets an awsvpc task may get its address from (null for other network
+ *     modes): every launch of an awsvpc task definition, whatever its launch type, leases one
+ *     address per task in the commit that stores it
  * @param fargate what a launch on managed capacity carries; null for EC2 and EXTERNAL
  */
 record LaunchSpec(
@@ -53,6 +59,7 @@ record LaunchSpec(
     String clientToken,
     String requestFingerprint,
     Map<String, Integer> hostPorts,
+    AwsVpcRequest network,
     FargateLaunch fargate) {
 
   LaunchSpec {
@@ -60,6 +67,16 @@ record LaunchSpec(
     placementConstraints = placementConstraints == null ? List.of() : List.copyOf(placementConstraints);
     placementStrategy = placementStrategy == null ? List.of() : List.copyOf(placementStrategy);
     hostPorts = Map.copyOf(hostPorts);
+  }
+
+  /** A launch of a task definition that is not awsvpc (no task network). */
+  LaunchSpec(Scope scope, String cluster, TaskDefinition taskDefinition, TaskOverride overrides, String group,
+      String startedBy, String launchType, boolean enableExecuteCommand, List<Tag> tags, String referenceId,
+      List<PlacementConstraint> placementConstraints, List<PlacementStrategy> placementStrategy,
+      PlacementRules placement, String clientToken, String requestFingerprint, Map<String, Integer> hostPorts) {
+    this(scope, cluster, taskDefinition, overrides, group, startedBy, launchType, enableExecuteCommand, tags,
+        referenceId, placementConstraints, placementStrategy, placement, clientToken, requestFingerprint, hostPorts,
+        null, null);
   }
 
   /** How a launch's tasks are placed: strategies in order, constraints, the task definition's required attributes. */
@@ -76,14 +93,16 @@ record LaunchSpec(
   /**
    * This launch moved to managed capacity as {@code f} says (launch type FARGATE, Fargate's
    * placement: spread over zones then nodes, the definition's CPU architecture required): the
-   * entry for one FARGATE or FARGATE_SPOT part of a capacity-provider split.
+   * entry for one FARGATE or FARGATE_SPOT part of a capacity-provider split. {@code vpc} is the
+   * network configuration checked against the managed nodes' subnets ({@code
+   * TaskNetworking.check(scope, ManagedCapacity.CLUSTER, …)}).
    */
-  LaunchSpec withFargate(FargateLaunch f) {
+  LaunchSpec withFargate(FargateLaunch f, AwsVpcRequest vpc) {
     PlacementRules rules = new PlacementRules(FargateLaunchRules.STRATEGIES, List.of(),
         FargateLaunchRules.required(taskDefinition));
     return new LaunchSpec(scope, cluster, taskDefinition, overrides, group, startedBy, "FARGATE", enableExecuteCommand,
         tags, referenceId, placementConstraints, placementStrategy, rules, clientToken, requestFingerprint, hostPorts,
-        f);
+        vpc, f);
   }
 
   /** What one task of this launch takes from its instance. */
@@ -94,16 +113,25 @@ record LaunchSpec(
 
   /** The stored form of a new task {@code id} placed on {@code instance} with GPUs {@code gpuIds}. */
   StoredTask stored(String id, ContainerInstance instance, List<String> gpuIds, Instant now, RandomGenerator random) {
+    return stored(id, instance, gpuIds, null, now, random);
+  }
+
+  /** The stored form of a new task; an awsvpc task with its {@code network} attached (PRECREATED). */
+  StoredTask stored(String id, ContainerInstance instance, List<String> gpuIds, TaskNetwork network, Instant now,
+      RandomGenerator random) {
     Task task = newTask(id, instance, now, random);
     if (!gpuIds.isEmpty()) {
       task = task.toBuilder().containers(withGpus(task.containers(), gpuIds)).build();
     }
+    if (network != null) {
+      task = TaskAttachments.attach(task, network);
+    }
     if (fargate != null) {
       return new StoredTask(task, null, hostPorts, clientToken, requestFingerprint, referenceId,
-          placementConstraints, placementStrategy, gpuIds, instance.containerInstanceArn(), List.of());
+          placementConstraints, placementStrategy, gpuIds, network, instance.containerInstanceArn(), List.of());
     }
     return new StoredTask(task, instance.id(), hostPorts, clientToken, requestFingerprint, referenceId,
-        placementConstraints, placementStrategy, gpuIds, null, List.of());
+        placementConstraints, placementStrategy, gpuIds, network, null, List.of());
   }
 
   /** The task's GPUs handed to its containers in order, each as many as its GPU resource requirement asks. */

@@ -12,6 +12,9 @@ import io.gantry.model.task.Task;
 import io.gantry.model.task.TaskStopCode;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.scheduler.Strategy;
+import io.gantry.server.network.SubnetCatalog;
+import io.gantry.server.network.TaskNetworking;
+import io.gantry.server.placement.ManagedCapacity;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.state.EntityStore;
@@ -32,9 +35,17 @@ public final class ServiceTasks {
   private final TaskLauncher launcher;
   private final TaskStopper stopper;
   private final TaskRecords records;
+  private final TaskNetworking networking;
 
   public ServiceTasks(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
-    this.launcher = new TaskLauncher(store, tags, placement, random);
+    this(store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
+  }
+
+  /** With the server's task networking, shared with RunTask (one address allocator per server). */
+  public ServiceTasks(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
+      TaskNetworking networking) {
+    this.networking = networking;
+    this.launcher = new TaskLauncher(store, tags, placement, random, networking);
     this.stopper = new TaskStopper(store);
     this.records = new TaskRecords(store);
   }
@@ -106,7 +117,8 @@ public final class ServiceTasks {
     LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
         group(launch.serviceName()), launch.deploymentId(), fargate != null ? "FARGATE" : launch.launchType(),
         launch.enableExecuteCommand(), launch.tags(), null, launch.constraints(), launch.strategies(), rules, null,
-        null, TaskDemand.staticHostPorts(td), fargate);
+        null, TaskDemand.staticHostPorts(td), fargate == null ? null
+            : networking.check(launch.scope(), ManagedCapacity.CLUSTER, td, f.network(), "FARGATE"), fargate);
     try {
       TasksResponse out = launcher.run(spec, count, now);
       return new Launched(out.tasks(), out.failures());

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Removes tasks that have been STOPPED for longer than the retention (ECS keeps stopped tasks
  * describable for at least an hour), with their tags, and RunTask client-token records older
- * than their 24-hour lifetime (after which ECS treats the token as new). Each removal is
+ * than their 24-hour lifetime (after which ECS treats the token as new), and address leases whose
+ * task is gone or STOPPED ({@link LeaseSweep}). Each removal is
  * conditioned on the record's revision, so one that changes meanwhile is left for the next pass. {@link #sweep} is pure
  * store work and can be called directly; {@link #start} runs it every minute on its own thread.
  */
@@ -82,10 +83,12 @@ public final class StoppedTaskReaper implements AutoCloseable {
         removed++;
       }
     }
-    if (removed > 0) {
-      log.info("removed {} tasks stopped before {} and expired client tokens", removed, cutoff);
+    int leases = new LeaseSweep(store).sweep();
+    if (removed > 0 || leases > 0) {
+      log.info("removed {} tasks stopped before {} and expired client tokens, {} stale address leases", removed,
+          cutoff, leases);
     }
-    return removed;
+    return removed + leases;
   }
 
   private int expire(KeyValue kv, Instant cutoff) {

@@ -2,8 +2,10 @@ package io.gantry.server.tasks;
 
 import io.gantry.api.ecs.task.PlacementConstraint;
 import io.gantry.api.ecs.task.PlacementStrategy;
+import io.gantry.api.agent.TaskNetwork;
 import io.gantry.model.task.Task;
 import io.gantry.model.task.TaskStatus;
+import io.gantry.server.network.TaskAttachments;
 import io.gantry.server.placement.Held;
 import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.placement.TaskHold;
@@ -19,7 +21,9 @@ import java.util.Map;
  * static host port reserved for it; {@code clientToken} and {@code requestFingerprint} tie the
  * task to the RunTask request that created it; {@code referenceId}, {@code placementConstraints}
  * and {@code placementStrategy} are what that request asked for and ECS does not show on the task;
- * {@code gpuIds} are the instance's GPUs assigned to the task. A FARGATE task has no {@code
+ * {@code gpuIds} are the instance's GPUs assigned to the task; {@code network} is the subnet,
+ * address and MAC of an awsvpc task (null for other network modes), whose address lease is
+ * released in the transaction that records the task STOPPED. A FARGATE task has no {@code
  * containerInstanceId} (ECS shows no container instance for it): {@code managedInstanceArn} names
  * the managed node it runs on, and {@code awaiting} lists the interrupted FARGATE_SPOT tasks
  * (their store keys) that must stop before its agent is told to start it.
@@ -35,6 +39,7 @@ public record StoredTask(
     List<PlacementConstraint> placementConstraints,
     List<PlacementStrategy> placementStrategy,
     List<String> gpuIds,
+    TaskNetwork network,
     String managedInstanceArn,
     List<String> awaiting) {
 
@@ -48,16 +53,28 @@ public record StoredTask(
     placementStrategy = placementStrategy == null ? List.of() : List.copyOf(placementStrategy);
   }
 
-  /** This stored task with a new ECS record; the placement facts stay. */
+  /** A stored task without a task network (every network mode but awsvpc). */
+  public StoredTask(Task task, String containerInstanceId, Map<String, Integer> reservedHostPorts, String clientToken,
+      String requestFingerprint, String referenceId, List<PlacementConstraint> placementConstraints,
+      List<PlacementStrategy> placementStrategy, List<String> gpuIds) {
+    this(task, containerInstanceId, reservedHostPorts, clientToken, requestFingerprint, referenceId,
+        placementConstraints, placementStrategy, gpuIds, null, null, List.of());
+  }
+
+  /**
+   * This stored task with a new ECS record; the placement facts stay. An ENI attachment's status
+   * follows the new known status ({@link TaskAttachments#follow}).
+   */
   public StoredTask with(Task next) {
-    return new StoredTask(next, containerInstanceId, reservedHostPorts, clientToken, requestFingerprint, referenceId,
-        placementConstraints, placementStrategy, gpuIds, managedInstanceArn, awaiting);
+    return new StoredTask(network == null ? next : TaskAttachments.follow(next), containerInstanceId,
+        reservedHostPorts, clientToken, requestFingerprint, referenceId, placementConstraints, placementStrategy,
+        gpuIds, network, managedInstanceArn, awaiting);
   }
 
   /** This stored task waiting for {@code keys} (interrupted Spot tasks) to stop; none once they have. */
   public StoredTask awaiting(List<String> keys) {
     return new StoredTask(task, containerInstanceId, reservedHostPorts, clientToken, requestFingerprint, referenceId,
-        placementConstraints, placementStrategy, gpuIds, managedInstanceArn, keys);
+        placementConstraints, placementStrategy, gpuIds, network, managedInstanceArn, keys);
   }
 
   /** Whether the task runs on managed capacity (FARGATE). */

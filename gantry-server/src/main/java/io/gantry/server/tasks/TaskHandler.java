@@ -18,6 +18,10 @@ import io.gantry.server.clusters.ClusterRefs;
 import io.gantry.server.dispatch.EcsHandler;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.dispatch.RequestContext;
+import io.gantry.server.network.AwsVpcRequest;
+import io.gantry.server.network.SubnetCatalog;
+import io.gantry.server.network.TaskNetworking;
+import io.gantry.server.placement.ManagedCapacity;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.state.EntityStore;
@@ -49,6 +53,7 @@ public final class TaskHandler implements EcsHandler {
   private final TaskLauncher launcher;
   private final TaskStopper stopper;
   private final TaskQueries queries;
+  private final TaskNetworking networking;
 
   public TaskHandler(EntityStore store, TagStore tags, PlacementState placement) {
     this(store, tags, placement, new SecureRandom());
@@ -56,10 +61,17 @@ public final class TaskHandler implements EcsHandler {
 
   /** With the random source for task ids and container ARNs (tests pass a seeded one). */
   public TaskHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
+    this(store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
+  }
+
+  /** With the server's task networking (subnets and the address allocator every launch path shares). */
+  public TaskHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
+      TaskNetworking networking) {
+    this.networking = networking;
     this.tags = tags;
     this.clusters = new ClusterRefs(store);
     this.definitions = new TaskDefinitionReader(store);
-    this.launcher = new TaskLauncher(store, tags, placement, random);
+    this.launcher = new TaskLauncher(store, tags, placement, random, networking);
     this.stopper = new TaskStopper(store);
     this.queries = new TaskQueries(store, tags);
   }
@@ -88,25 +100,28 @@ public final class TaskHandler implements EcsHandler {
     String launchType = provider != null ? LaunchRules.launchType("FARGATE", false, td)
         : LaunchRules.launchType(req.launchType(), strategy, td);
     FargateLaunch fargate = null;
+    AwsVpcRequest network;
     LaunchSpec.PlacementRules placement;
     if (launchType.equals("FARGATE")) {
       fargate = FargateLaunchRules.check(td, provider != null ? provider : "FARGATE", req.platformVersion(), null,
           req.networkConfiguration(), req.placementStrategy(), req.placementConstraints());
-      LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations(), true);
+      // The task's address comes from a subnet of the managed nodes' zones.
+      network = networking.check(scope, ManagedCapacity.CLUSTER, td, req.networkConfiguration(), launchType);
       placement = new LaunchSpec.PlacementRules(FargateLaunchRules.STRATEGIES, List.of(),
           FargateLaunchRules.required(td));
     } else {
       FargateLaunchRules.notFargate(req.platformVersion(), launchType);
-      LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations());
+      network = networking.check(scope, cluster, td, req.networkConfiguration(), launchType);
       placement = new LaunchSpec.PlacementRules(LaunchRules.strategies(req.placementStrategy()),
           LaunchRules.constraints(req.placementConstraints(), td), LaunchRules.requiredAttributes(td));
     }
+    LaunchRules.volumes(req.volumeConfigurations());
     LaunchSpec spec = new LaunchSpec(scope, cluster, td, LaunchRules.overrides(req.overrides(), td),
         LaunchRules.group(req.group(), td), LaunchRules.startedBy(req.startedBy()), launchType,
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), req.placementConstraints(), req.placementStrategy(), placement,
-        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td), fargate);
+        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td), network, fargate);
     return launcher.run(spec, count, ctx.now());
   }
 
@@ -123,13 +138,14 @@ public final class TaskHandler implements EcsHandler {
     }
     TaskDefinition td = activeDefinition(scope, req.taskDefinition());
     String launchType = LaunchRules.launchType(null, false, td);
-    LaunchRules.supported(td, req.networkConfiguration(), req.volumeConfigurations());
+    AwsVpcRequest network = networking.check(scope, cluster, td, req.networkConfiguration(), launchType);
+    LaunchRules.volumes(req.volumeConfigurations());
     LaunchSpec spec = new LaunchSpec(scope, cluster, td, LaunchRules.overrides(req.overrides(), td),
         LaunchRules.group(req.group(), td), LaunchRules.startedBy(req.startedBy()), launchType,
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), null, null, LaunchSpec.PlacementRules.NONE, null, null,
-        TaskDemand.staticHostPorts(td), null);
+        TaskDemand.staticHostPorts(td), network, null);
     return launcher.start(spec, targets, ctx.now());
   }
 

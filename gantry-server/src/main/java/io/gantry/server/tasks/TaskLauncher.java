@@ -16,6 +16,9 @@ import io.gantry.scheduler.cluster.ClusterSnapshot;
 import io.gantry.scheduler.cluster.Demand;
 import io.gantry.scheduler.cluster.Node;
 import io.gantry.server.instances.InstanceRefs;
+import io.gantry.server.network.AwsVpcRequest;
+import io.gantry.server.network.SubnetCatalog;
+import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.placement.ClusterLedger;
 import io.gantry.server.placement.Nodes;
 import io.gantry.server.placement.PlacementState;
@@ -41,7 +44,9 @@ import java.util.random.RandomGenerator;
  * their tags and the client-token record in one transaction conditioned on the revision of each
  * chosen instance record (so a drain or deregistration in between wins) and on the token being
  * unused. Tasks the applier rejects are planned again; a failed commit releases its reservations
- * and starts over. Thread-safe.
+ * and starts over. An awsvpc launch ({@link LaunchSpec#network}) is placed only in its subnets'
+ * zones and leases one address per task in the same commit ({@link LaunchAddresses}), so a
+ * lost race for an address fails the commit like a lost race for an instance. Thread-safe.
  */
 final class TaskLauncher {
   static final String NO_INSTANCES = "No Container Instances were found in your cluster.";
@@ -57,9 +62,16 @@ final class TaskLauncher {
   private final PlacementState placement;
   private final InstanceRefs instances;
   private final RandomGenerator random;
+  private final TaskNetworking networking;
   private final Object[] tokenLocks = new Object[64];
 
   TaskLauncher(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
+    this(store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
+  }
+
+  TaskLauncher(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
+      TaskNetworking networking) {
+    this.networking = networking;
     this.store = store;
     this.tags = tags;
     this.placement = placement;
@@ -75,7 +87,7 @@ final class TaskLauncher {
     RandomGenerator random = callRandom();
     TaskDemand taskDemand = spec.demand();
     Demand demand = Nodes.demand(taskDemand);
-    LaunchSpec.PlacementRules rules = spec.placement();
+    LaunchSpec.PlacementRules rules = withZones(spec.placement(), spec.network());
     return launch(spec, now, random, count, List.of(), true, (ledger, remaining) -> {
       ClusterSnapshot snapshot = ledger.snapshot();
       if (!snapshot.memo(ANY_ACTIVE, () -> snapshot.nodes().stream().anyMatch(n -> Node.ACTIVE.equals(n.status())))) {
@@ -87,7 +99,7 @@ final class TaskLauncher {
       for (Plan.Placement p : plan.placements()) {
         holds.add(hold(random, taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(), p.gpuIds()));
       }
-      List<Failure> failures = PlacementFailures.of(plan.unplaced());
+      List<Failure> failures = zoneFailures(PlacementFailures.of(plan.unplaced()), snapshot, spec.network());
       return new Round(holds, spec.fargate() != null ? anonymous(failures) : failures);
     }, (node, hold) -> refusal(node, demand, spec.group(), rules));
   }
@@ -122,6 +134,42 @@ final class TaskLauncher {
       byReason.putIfAbsent(f.reason(), new Failure(null, f.reason(), f.detail()));
     }
     return new ArrayList<>(byReason.values());
+  }
+
+  /**
+   * The placement rules of an awsvpc launch: only instances in a zone of one of its subnets
+   * (ECS places awsvpc tasks only where their subnets are), as one more memberOf constraint.
+   */
+  private static LaunchSpec.PlacementRules withZones(LaunchSpec.PlacementRules rules, AwsVpcRequest network) {
+    if (network == null) {
+      return rules;
+    }
+    String expression = "attribute:" + TaskNetworking.ZONE_ATTRIBUTE + " in [" + String.join(", ", network.zones())
+        + "]";
+    List<Constraint> constraints = new ArrayList<>(rules.constraints());
+    try {
+      constraints.add(Constraint.parse("memberOf", expression));
+    } catch (IllegalArgumentException e) {
+      return rules; // a zone name the query language cannot write: the address step still refuses other zones
+    }
+    return new LaunchSpec.PlacementRules(rules.strategies(), constraints, rules.required());
+  }
+
+  /** Instances turned down for being outside the subnets' zones say so, instead of the memberOf reason. */
+  private static List<Failure> zoneFailures(List<Failure> failures, ClusterSnapshot snapshot, AwsVpcRequest network) {
+    if (network == null) {
+      return failures;
+    }
+    List<Failure> out = new ArrayList<>();
+    for (Failure f : failures) {
+      String zone = snapshot.byArn(f.arn()).map(n -> n.attribute(TaskNetworking.ZONE_ATTRIBUTE)).orElse(null);
+      if (Reason.MEMBER_OF.ecsReason().equals(f.reason()) && !network.zones().contains(zone)) {
+        out.add(new Failure(f.arn(), LaunchAddresses.ZONE, LaunchAddresses.zoneDetail(network, zone)));
+      } else {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   /** Why {@code node} cannot take one more task of this launch now (the applier's re-check). */
@@ -215,25 +263,42 @@ final class TaskLauncher {
           failures.addAll(earlierFailures);
         }
       }
-      if (accepted.isEmpty() && preempted.isEmpty()) {
+      List<PlanApplier.Accepted> planned = new ArrayList<>(accepted);
+      for (SpotPreemption.Preempted p : preempted) {
+        planned.add(p.accepted());
+      }
+      LaunchAddresses addresses = LaunchAddresses.lease(networking, spec, planned, now, random);
+      if (!addresses.refused.isEmpty()) {
+        PlanApplier.release(ledger, addresses.refused);
+        failures.addAll(addresses.failures);
+        planned = addresses.addressed;
+      }
+      if (planned.isEmpty()) {
+        addresses.settle();
         return new TasksResponse(failures, List.of());
       }
-      List<PlanApplier.Accepted> reserved = new ArrayList<>(accepted);
-      preempted.forEach(p -> reserved.add(p.accepted()));
+      List<PlanApplier.Accepted> reserved = List.copyOf(planned);
       Txn.Builder txn = Txn.builder();
       List<Task> tasks = new ArrayList<>();
       List<String> keys = new ArrayList<>();
       Map<String, Versioned<ContainerInstance>> used = new LinkedHashMap<>();
       Map<String, List<String>> victimsOf = new LinkedHashMap<>();
-      preempted.forEach(p -> victimsOf.put(p.accepted().hold().taskId(), p.victimKeys()));
+      for (SpotPreemption.Preempted p : preempted) {
+        if (reserved.contains(p.accepted())) {
+          victimsOf.put(p.accepted().hold().taskId(), p.victimKeys());
+        }
+      }
       if (!SpotInterruptions.interrupt(store, txn, victimsOf.values().stream().flatMap(List::stream).toList(), now)) {
+        addresses.settle();
         PlanApplier.release(ledger, reserved);
         placement.awaitCurrent();
         continue;
       }
       for (PlanApplier.Accepted a : reserved) {
         used.putIfAbsent(a.instance().key(), a.instance());
-        StoredTask stored = spec.stored(a.hold().taskId(), a.instance().value(), a.hold().gpuIds(), now, random);
+        StoredTask stored = spec.stored(a.hold().taskId(), a.instance().value(), a.hold().gpuIds(),
+            addresses.networks.get(a.hold().taskId()), now, random);
+        addresses.leaseOf(a.hold().taskId()).ifPresent(l -> networking.allocator().stage(txn, l));
         String key = TaskRefs.key(scope, spec.cluster(), a.hold().taskId());
         List<String> victims = victimsOf.get(a.hold().taskId());
         if (victims != null) {
@@ -257,6 +322,7 @@ final class TaskLauncher {
       try {
         committed = store.commit(txn.build()).succeeded();
       } finally {
+        addresses.settle();
         if (!committed) {
           PlanApplier.release(ledger, reserved);
           keys.forEach(placement::forget);

@@ -11,6 +11,7 @@ import io.gantry.model.task.Task;
 import io.gantry.model.task.TaskContainer;
 import io.gantry.model.task.TaskHealthRules;
 import io.gantry.model.task.TaskStatus;
+import io.gantry.server.network.TaskAttachments;
 import io.gantry.model.task.TaskStatusRules;
 import io.gantry.model.task.TaskStatusUpdate;
 import io.gantry.model.task.TaskStopCode;
@@ -53,6 +54,11 @@ final class TaskProgress {
     TaskStatusUpdate derived = TaskStatusRules.nextTaskStatus(current, desired, facts(td, containers));
     TaskStatus reported = TaskStatus.parse(change.lastStatus()).orElse(current);
     TaskStatus next = TaskStatus.latest(derived.lastStatus(), TaskStatus.latest(current, reported));
+    if (next == TaskStatus.STOPPED && reported != TaskStatus.STOPPED && TaskAttachments.hasEni(task)) {
+      // An awsvpc task's containers have stopped, but its agent still holds its address (the pause
+      // container): DEPROVISIONING, as ECS shows it, until the agent reports STOPPED.
+      next = TaskStatus.DEPROVISIONING;
+    }
     DesiredStatus nextDesired = derived.desiredStatus().given(next);
     if (next == TaskStatus.STOPPED) {
       containers = stopped(containers);

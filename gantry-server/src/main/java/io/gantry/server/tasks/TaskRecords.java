@@ -3,6 +3,7 @@ package io.gantry.server.tasks;
 import io.gantry.model.Scope;
 import io.gantry.model.instance.ContainerInstance;
 import io.gantry.model.task.TaskStatus;
+import io.gantry.server.network.AddressAllocator;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.StateKeys;
 import io.gantry.server.state.Versioned;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * Reads stored tasks and writes their changes, each conditioned on the task's revision. What a
  * task holds on its instance is not written to the instance: the placement state derives it
- * from the task records (see {@link io.gantry.server.placement.PlacementState}). Thread-safe.
+ * from the task records (see {@link io.gantry.server.placement.PlacementState}). The update that
+ * records an awsvpc task STOPPED also deletes its address lease. Thread-safe.
  */
 final class TaskRecords {
   private final EntityStore store;
@@ -44,10 +46,14 @@ final class TaskRecords {
    * what the task holds on its instance follows from the record ({@link StoredTask#hold}).
    */
   Txn update(Versioned<StoredTask> current, StoredTask next) {
-    return Txn.builder()
+    Txn.Builder txn = Txn.builder()
         .modRevisionIs(current.key(), current.modRevision())
-        .put(current.key(), store.encode(next))
-        .build();
+        .put(current.key(), store.encode(next));
+    if (next.network() != null && status(next) == TaskStatus.STOPPED && status(current.value()) != TaskStatus.STOPPED) {
+      // Only this transaction moves the task to STOPPED, so the lease is still the task's own.
+      txn.delete(AddressAllocator.key(next.network().subnetId(), next.network().privateIpv4Address()));
+    }
+    return txn.build();
   }
 
   static TaskStatus status(StoredTask stored) {

@@ -161,7 +161,7 @@ public final class TaskStateService implements AgentTasks {
     String arn = stored.task().taskDefinitionArn();
     TaskDefinition td = cache.computeIfAbsent(arn, a -> definition(scope, a));
     boolean spotInterrupted = TaskStopCode.SPOT_INTERRUPTION.wireName().equals(stored.task().stopCode());
-    return new TaskAssignment(stored.task(), td, stored.reservedHostPorts(),
+    return new TaskAssignment(stored.task(), td, stored.reservedHostPorts(), stored.network(),
         spotInterrupted ? spotWarningSeconds : null);
   }
 

@@ -39,7 +39,9 @@ class FargateRunTaskTest {
 
   @BeforeEach
   void setUp() {
-    ecs = new TaskFixture(dir);
+    ecs = new TaskFixture(dir, new io.gantry.server.network.SubnetCatalog(List.of(
+        io.gantry.server.network.Subnet.parse("subnet-1=10.209.1.0/24@zone-a")),
+        io.gantry.server.network.SubnetCatalog.DEFAULT_POOL));
     ecs.call("CreateCluster", new CreateClusterRequest("web", null, null, null, List.of("FARGATE", "FARGATE_SPOT"),
         null, null));
     node = ecs.registerInstance(ManagedCapacity.CLUSTER, 2048, 4096);

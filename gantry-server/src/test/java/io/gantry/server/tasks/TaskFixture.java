@@ -69,11 +69,17 @@ final class TaskFixture implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger registrations = new java.util.concurrent.atomic.AtomicInteger();
 
   TaskFixture(Path dir) {
+    this(dir, io.gantry.server.network.SubnetCatalog.defaults());
+  }
+
+  /** With the subnets awsvpc tasks may use. */
+  TaskFixture(Path dir, io.gantry.server.network.SubnetCatalog subnets) {
     kv = EmbeddedKvStore.open(dir);
     store = new EntityStore(kv);
     tags = new TagStore(store);
     placement = TaskStateService.placementState(store).start();
-    tasks = new TaskHandler(store, tags, placement, new Random(7));
+    tasks = new TaskHandler(store, tags, placement, new Random(7),
+        new io.gantry.server.network.TaskNetworking(store, placement, subnets));
     state = new TaskStateService(store, placement);
     new ClusterHandler(store, tags, placement).register(registry);
     new ContainerInstanceHandler(store, tags, placement, new Random(42), SCOPE.accountId()).register(registry);
@@ -124,6 +130,12 @@ final class TaskFixture implements AutoCloseable {
   /** As {@link #registerInstance(String, int, int)}, with platform devices such as GPUs. */
   ContainerInstance registerInstance(String cluster, int cpu, int memory,
       List<io.gantry.model.instance.PlatformDevice> devices) {
+    return registerInstance(cluster, cpu, memory, devices, "zone-a");
+  }
+
+  /** As {@link #registerInstance(String, int, int)}, in availability zone {@code zone}. */
+  ContainerInstance registerInstance(String cluster, int cpu, int memory,
+      List<io.gantry.model.instance.PlatformDevice> devices, String zone) {
     List<Resource> resources = List.of(
         Resource.ofInteger("CPU", cpu),
         Resource.ofInteger("MEMORY", memory),
@@ -132,9 +144,10 @@ final class TaskFixture implements AutoCloseable {
     List<Attribute> attributes = new java.util.ArrayList<>(List.of(
         new Attribute("ecs.cpu-architecture", "x86_64", null, null),
         new Attribute("ecs.os-type", "linux", null, null),
-        new Attribute("ecs.availability-zone", "zone-a", null, null),
+        new Attribute("ecs.availability-zone", zone, null, null),
         new Attribute("ecs.capability.container-health-check", null, null, null),
         new Attribute("ecs.capability.container-ordering", null, null, null),
+        new Attribute("ecs.capability.task-eni", null, null, null),
         new Attribute("com.amazonaws.ecs.capability.logging-driver.json-file", null, null, null)));
     for (int v = 17; v <= 32; v++) {
       attributes.add(new Attribute("com.amazonaws.ecs.capability.docker-remote-api.1." + v, null, null, null));

@@ -12,7 +12,9 @@ import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import io.gantry.agent.runtime.BridgeNetworkSpec;
 import io.gantry.agent.runtime.ContainerRuntime;
+import io.gantry.agent.runtime.PauseSpec;
 import io.gantry.agent.runtime.ContainerSpec;
 import io.gantry.agent.runtime.ContainerState;
 import io.gantry.agent.runtime.ContainerSummary;
@@ -57,6 +59,8 @@ public final class DockerRuntime implements ContainerRuntime {
   private final DockerClient calls;
   private final DockerClient streams;
   private final Set<DockerEventStream> subscriptions = ConcurrentHashMap.newKeySet();
+  private final DockerNetworks networks;
+  private final TaskCgroups cgroups = new TaskCgroups(java.nio.file.Path.of("/sys/fs/cgroup"));
 
   public DockerRuntime(DockerRuntimeConfig config, Clock clock, ThreadFactory threads) {
     this.config = config;
@@ -64,6 +68,7 @@ public final class DockerRuntime implements ContainerRuntime {
     this.threads = threads;
     this.calls = client(config, config.responseTimeout());
     this.streams = client(config, null);
+    this.networks = new DockerNetworks(calls);
   }
 
   /** The runtime on the system clock, with daemon threads named {@code gantry-docker-events-N}. */
@@ -117,6 +122,26 @@ public final class DockerRuntime implements ContainerRuntime {
       }
       throw DockerErrors.unavailable("create", e);
     }
+  }
+
+  @Override
+  public Optional<String> ensureNetwork(BridgeNetworkSpec spec) {
+    return networks.ensure(spec);
+  }
+
+  @Override
+  public CreateResult createPause(PauseSpec spec) {
+    return networks.createPause(spec);
+  }
+
+  @Override
+  public String ensureTaskCgroup(String taskId, Integer cpuUnits, Integer memoryMib) {
+    return cgroups.ensure(taskId, cpuUnits, memoryMib);
+  }
+
+  @Override
+  public void removeTaskCgroup(String taskId) {
+    cgroups.remove(taskId);
   }
 
   @Override

@@ -113,6 +113,9 @@ final class DockerSpecMapping {
         .withMemorySwap(r.memorySwapBytes())
         .withMemorySwappiness(r.memorySwappiness() == null ? null : r.memorySwappiness().longValue())
         .withShmSize(r.sharedMemoryBytes());
+    if (r.cgroupParent() != null) {
+      hc.withCgroupParent(r.cgroupParent());
+    }
     ifAny(r.ulimits(), u -> hc.withUlimits(
         u.stream().map(x -> new Ulimit(x.name(), x.soft(), x.hard())).toList()));
     hc.withPrivileged(s.privileged() ? Boolean.TRUE : null)
