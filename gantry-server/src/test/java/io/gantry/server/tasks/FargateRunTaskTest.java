@@ -124,6 +124,10 @@ class FargateRunTaskTest {
     assertThat(task.platformFamily()).isEqualTo("Linux");
     assertThat(task.lastStatus()).isEqualTo("PROVISIONING");
     assertThat(task.ephemeralStorage().sizeInGiB()).isEqualTo(20);
+    // Its awsvpc interface: an address of the managed node's zone's subnet, leased in the launch's commit.
+    assertThat(task.attachments()).hasSize(1);
+    assertThat(task.attachments().get(0).type()).isEqualTo("ElasticNetworkInterface");
+    assertThat(task.attachments().get(0).details().toString()).contains("subnet-1").contains("10.209.1.");
     StoredTask stored = ecs.stored("web", task);
     assertThat(stored.containerInstanceId()).isNull();
     assertThat(stored.managedInstanceArn()).isEqualTo(node.containerInstanceArn());
