@@ -43,6 +43,7 @@ class AwsVpcIT {
   static AgentProcess agent;
   static EcsClient ecs;
   static AwsCli aws;
+  static final List<String> TASK_IDS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -74,6 +75,7 @@ class AwsVpcIT {
   static void stop() throws Exception {
     if (ecs != null) {
       for (String arn : ecs.listTasks(b -> b.cluster(CLUSTER)).taskArns()) {
+        TASK_IDS.add(arn.substring(arn.lastIndexOf('/') + 1));
         ecs.stopTask(b -> b.cluster(CLUSTER).task(arn));
       }
     }
@@ -90,6 +92,9 @@ class AwsVpcIT {
         + "docker inspect -f '{{index .Config.Labels \"com.amazonaws.ecs.task-arn\"}} {{.Id}}' $c; done "
         + "| grep ':task/" + CLUSTER + "/' | cut -d' ' -f2 | xargs -r docker rm -f");
     Host.sh("docker network rm gantry-subnet-" + SUBNET);
+    for (String id : TASK_IDS) {
+      Host.sh("rmdir /sys/fs/cgroup/memory/gantry/" + id + " /sys/fs/cgroup/cpu/gantry/" + id + " 2>/dev/null");
+    }
   }
 
   @Test
@@ -178,6 +183,8 @@ class AwsVpcIT {
     assertThat(hogTask.stopCodeAsString()).isEqualTo("EssentialContainerExited");
     assertThat(hogTask.containers().get(0).reason()).isEqualTo("OutOfMemoryError: Container killed due to memory usage");
     assertThat(pauses(hogArn)).isEmpty();
+    String hogId = hogArn.substring(hogArn.lastIndexOf('/') + 1);
+    assertThat(Path.of("/sys/fs/cgroup/memory/gantry/" + hogId)).as("the task's cgroup goes with it").doesNotExist();
   }
 
   private static List<String> pauses(String taskArn) throws Exception {

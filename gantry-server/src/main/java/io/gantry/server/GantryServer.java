@@ -112,7 +112,7 @@ public final class GantryServer implements AutoCloseable {
           new ContainerInstanceHandler(store, tags, placement, config.accountId()),
           new AttributeHandler(store),
           new TaskHandler(store, tags, placement, new SecureRandom(), networking),
-          new ServiceHandler(store, tags),
+          new ServiceHandler(store, tags, new SecureRandom(), networking),
           new AccountSettingHandler(store),
           new JoinTokenHandler(store, CredentialsFile.secureRandom()))) {
         handler.register(registry);

@@ -331,12 +331,10 @@ public final class TaskEngine implements DesiredTasksHandler, AutoCloseable {
     if (event instanceof RuntimeEvent.Died died) {
       if (inFlight.isBusy(arn, name)) {
         inFlight.markRecheck(arn, name);
+      } else if (died.exitCode() == 137) {
+        dispatch(t, new TaskAction.Inspect(name)); // SIGKILL: inspect tells whether the OOM killer sent it
       } else {
-        if (died.exitCode() == 137) {
-          dispatch(t, new TaskAction.Inspect(name)); // SIGKILL: inspect tells whether the OOM killer sent it
-        } else {
-          process(arn, task -> TaskReconciler.exited(task, name, died.exitCode(), null, now));
-        }
+        process(arn, task -> TaskReconciler.exited(task, name, died.exitCode(), null, now));
       }
     } else if (event instanceof RuntimeEvent.Started && c.phase() == ContainerRecord.Phase.STARTING) {
       inspectWhenFree(t, name);

@@ -95,12 +95,13 @@ final class TaskNetworkSteps {
         spec.healthCheck(), spec.stopTimeout()));
   }
 
-  /** Stops and removes the task's pause container. */
+  /** Stops and removes the task's pause container, then its (now empty) cgroup. */
   void release(TaskRecord task) {
     for (ContainerSummary s : runtime.list(pauseLabels(task.taskArn()))) {
       runtime.stop(s.runtimeId(), Duration.ofSeconds(2));
       runtime.remove(s.runtimeId());
     }
+    runtime.removeTaskCgroup(taskId(task.taskArn()));
   }
 
   /** The task's cgroup parent with its limits written, or null without task-level limits. */

@@ -1,6 +1,7 @@
 package io.gantry.server.network;
 
 import io.gantry.api.ecs.task.NetworkConfiguration;
+import io.gantry.model.EcsException;
 import io.gantry.model.Scope;
 import io.gantry.model.instance.ContainerInstance;
 import io.gantry.model.taskdef.Attribute;
@@ -65,7 +66,18 @@ public final class TaskNetworking {
       return null;
     }
     Set<String> zones = zones(scope, cluster);
-    return NetworkRules.check(td, network, launchType, id -> catalog.find(id, zones));
+    try {
+      return NetworkRules.check(td, network, launchType, id -> catalog.find(id, zones));
+    } catch (EcsException e) {
+      if (!e.getMessage().contains("InvalidSubnetID.NotFound")) {
+        throw e;
+      }
+      // ECS's words, then what there is: Gantry has no EC2 API to look subnets up with.
+      List<String> known = catalog.subnets(zones).stream()
+          .map(sn -> sn.subnetId() + " (" + sn.cidr() + ", " + sn.availabilityZone() + ")").toList();
+      throw EcsException.invalidParameter(e.getMessage() + ". Subnets of cluster " + cluster + ": "
+          + (known.isEmpty() ? "none (no container instance reports a zone yet)" : String.join(", ", known)) + ".");
+    }
   }
 
   /** The instance's availability zone attribute, or null. */

@@ -94,7 +94,8 @@ final class ServiceExecutor {
     try {
       out = tasks.launch(new ServiceTasks.Launch(key.scope(), key.cluster(), key.name(), launch.deploymentId(),
           td.get(), s.launchType(), Boolean.TRUE.equals(s.enableExecuteCommand()), taskTags(key, s, td.get()),
-          s.placementConstraints(), s.placementStrategy(), fargate(s)), launch.count(), now);
+          s.placementConstraints(), s.placementStrategy(), fargate(s)), s.networkConfiguration(), launch.count(),
+          now);
     } catch (EcsException e) {
       log.warn("service {}: cannot launch tasks: {}", key, e.getMessage());
       return false;

@@ -18,6 +18,8 @@ import io.gantry.server.clusters.ClusterRefs;
 import io.gantry.server.dispatch.EcsHandler;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.dispatch.RequestContext;
+import io.gantry.server.network.TaskNetworking;
+import io.gantry.server.placement.ManagedCapacity;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.Versioned;
 import io.gantry.server.tags.TagStore;
@@ -52,6 +54,7 @@ public final class ServiceHandler implements EcsHandler {
   private final ServiceReads reads;
   private final ServiceUpdates updates;
   private final RandomGenerator random;
+  private final TaskNetworking networking;
 
   public ServiceHandler(EntityStore store, TagStore tags) {
     this(store, tags, new SecureRandom());
@@ -59,13 +62,19 @@ public final class ServiceHandler implements EcsHandler {
 
   /** With the random source for deployment ids (tests pass a seeded one). */
   public ServiceHandler(EntityStore store, TagStore tags, RandomGenerator random) {
+    this(store, tags, random, null);
+  }
+
+  /** With the server's task networking, so awsvpc services can be created (null: refused). */
+  public ServiceHandler(EntityStore store, TagStore tags, RandomGenerator random, TaskNetworking networking) {
+    this.networking = networking;
     this.store = store;
     this.tags = tags;
     this.clusters = new ClusterRefs(store);
     this.refs = new ServiceRefs(store);
     this.definitions = new TaskDefinitionReader(store);
     this.reads = new ServiceReads(store, tags);
-    this.updates = new ServiceUpdates(definitions, random);
+    this.updates = new ServiceUpdates(definitions, random, networking);
     this.random = random;
   }
 
@@ -100,8 +109,11 @@ public final class ServiceHandler implements EcsHandler {
     String launchType = fargate != null ? "FARGATE" : ServiceTasks.launchType(req.launchType(), providers, td);
     if (fargate == null) {
       ServiceRules.platformVersion(req.platformVersion(), launchType);
-      ServiceTasks.supported(td, req.networkConfiguration(), null);
+      ServiceTasks.checkNetwork(networking, scope, clusters.active(scope, req.cluster()).value().clusterName(), td,
+          req.networkConfiguration(), launchType);
       ServiceTasks.checkPlacement(req.placementConstraints(), req.placementStrategy(), td);
+    } else {
+      ServiceTasks.checkNetwork(networking, scope, ManagedCapacity.CLUSTER, td, req.networkConfiguration(), "FARGATE");
     }
     DeploymentConfiguration configuration = ServiceRules.configuration(req.deploymentConfiguration(), null);
     String propagate = ServiceTasks.propagateTags(req.propagateTags());
@@ -141,10 +153,10 @@ public final class ServiceHandler implements EcsHandler {
           .healthCheckGracePeriodSeconds(grace)
           .launchType(fargate != null && providers ? null : launchType)
           .capacityProviderStrategy(fargate != null && providers ? req.capacityProviderStrategy() : List.of())
-          .networkConfiguration(fargate != null ? req.networkConfiguration() : null)
           .platformVersion(fargate != null ? fargate.platformVersion() : null)
           .platformFamily(fargate != null ? "Linux" : null)
           .loadBalancers(List.of())
+          .networkConfiguration(req.networkConfiguration())
           .pendingCount(0)
           .placementConstraints(req.placementConstraints())
           .placementStrategy(req.placementStrategy())

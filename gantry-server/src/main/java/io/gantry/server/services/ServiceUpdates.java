@@ -8,7 +8,9 @@ import io.gantry.model.EcsException;
 import io.gantry.model.Scope;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.server.state.Versioned;
+import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.taskdefs.TaskDefinitionReader;
+import io.gantry.api.ecs.task.NetworkConfiguration;
 import io.gantry.server.tasks.ServiceTasks;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +29,15 @@ final class ServiceUpdates {
   private final TaskDefinitionReader definitions;
   private final RandomGenerator random;
 
+  private final TaskNetworking networking;
+
+  /** Without task networking: only what the controller reads (definitions). */
   ServiceUpdates(TaskDefinitionReader definitions, RandomGenerator random) {
+    this(definitions, random, null);
+  }
+
+  ServiceUpdates(TaskDefinitionReader definitions, RandomGenerator random, TaskNetworking networking) {
+    this.networking = networking;
     this.definitions = definitions;
     this.random = random;
   }
@@ -42,18 +52,22 @@ final class ServiceUpdates {
     }
     TaskDefinition td = activeDefinition(scope, req.taskDefinition() != null ? req.taskDefinition()
         : s.taskDefinition());
+    NetworkConfiguration network = req.networkConfiguration() != null ? req.networkConfiguration()
+        : s.networkConfiguration();
+    String cluster = s.clusterArn().substring(s.clusterArn().lastIndexOf('/') + 1);
     var constraints = req.placementConstraints() != null ? req.placementConstraints() : s.placementConstraints();
     var strategies = req.placementStrategy() != null ? req.placementStrategy() : s.placementStrategy();
     boolean onFargate = "FARGATE".equals(s.launchType()) || !s.capacityProviderStrategy().isEmpty();
     if (onFargate) { // a FARGATE service: the same checks as at creation, on what the update leaves
       ServiceTasks.fargate(s.launchType(), s.capacityProviderStrategy(), s.capacityProviderStrategy().stream()
           .map(i -> i.capacityProvider()).toList(), td, req.platformVersion() != null ? req.platformVersion()
-          : s.platformVersion(), req.networkConfiguration() != null ? req.networkConfiguration()
-          : s.networkConfiguration(), constraints, strategies);
+          : s.platformVersion(), network, constraints, strategies);
+      ServiceTasks.checkNetwork(networking, scope, io.gantry.server.placement.ManagedCapacity.CLUSTER, td, network,
+          "FARGATE");
     } else {
       ServiceRules.platformVersion(req.platformVersion(), s.launchType());
       ServiceTasks.launchType(s.launchType(), false, td);
-      ServiceTasks.supported(td, req.networkConfiguration(), null);
+      ServiceTasks.checkNetwork(networking, scope, cluster, td, network, s.launchType());
       ServiceTasks.checkPlacement(constraints, strategies, td);
     }
     int desired = req.desiredCount() != null ? ServiceRules.desiredCount(req.desiredCount()) : s.desiredCount();
@@ -68,7 +82,8 @@ final class ServiceUpdates {
         || !td.taskDefinitionArn().equals(s.taskDefinition())
         || !constraints.equals(s.placementConstraints()) || !strategies.equals(s.placementStrategy())
         || !Objects.equals(propagate, s.propagateTags()) || managed != Boolean.TRUE.equals(s.enableECSManagedTags())
-        || exec != Boolean.TRUE.equals(s.enableExecuteCommand());
+        || exec != Boolean.TRUE.equals(s.enableExecuteCommand())
+        || !Objects.equals(network, s.networkConfiguration());
     List<Deployment> deployments = new ArrayList<>();
     if (newDeployment) {
       deployments.add(Deployments.start(Deployments.newId(random), td.taskDefinitionArn(), desired, s.launchType(),
@@ -90,6 +105,7 @@ final class ServiceUpdates {
         .propagateTags(propagate)
         .enableECSManagedTags(managed)
         .enableExecuteCommand(exec)
+        .networkConfiguration(network)
         .deploymentConfiguration(ServiceRules.configuration(req.deploymentConfiguration(),
             s.deploymentConfiguration()))
         .healthCheckGracePeriodSeconds(req.healthCheckGracePeriodSeconds() != null

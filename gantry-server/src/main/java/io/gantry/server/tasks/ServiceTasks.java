@@ -12,6 +12,7 @@ import io.gantry.model.task.Task;
 import io.gantry.model.task.TaskStopCode;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.scheduler.Strategy;
+import io.gantry.server.network.AwsVpcRequest;
 import io.gantry.server.network.SubnetCatalog;
 import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.placement.ManagedCapacity;
@@ -108,17 +109,28 @@ public final class ServiceTasks {
 
   /** Places and stores {@code count} tasks of {@code launch}; no instances at all is one failure with ECS's words. */
   public Launched launch(Launch launch, int count, Instant now) {
+    return launch(launch, null, count, now);
+  }
+
+  /**
+   * As {@link #launch(Launch, int, Instant)}, for a service with a network configuration (awsvpc):
+   * checked again against the subnets as they are now, each task leasing an address in its commit.
+   */
+  public Launched launch(Launch launch, NetworkConfiguration network, int count, Instant now) {
     TaskDefinition td = launch.taskDefinition();
     Fargate f = launch.fargate();
     FargateLaunch fargate = f == null ? null : new FargateLaunch(f.capacityProviderName(), f.platformVersion(),
         FargateLaunchRules.PLATFORM_FAMILY, f.network());
     LaunchSpec.PlacementRules rules = fargate == null ? placement(launch.constraints(), launch.strategies(), td)
         : new LaunchSpec.PlacementRules(FargateLaunchRules.STRATEGIES, List.of(), FargateLaunchRules.required(td));
+    // A FARGATE service's tasks take their address from a subnet of the managed nodes' zones.
+    AwsVpcRequest vpc = fargate != null
+        ? networking.check(launch.scope(), ManagedCapacity.CLUSTER, td, f.network(), "FARGATE")
+        : networking.check(launch.scope(), launch.cluster(), td, network, launch.launchType());
     LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
         group(launch.serviceName()), launch.deploymentId(), fargate != null ? "FARGATE" : launch.launchType(),
         launch.enableExecuteCommand(), launch.tags(), null, launch.constraints(), launch.strategies(), rules, null,
-        null, TaskDemand.staticHostPorts(td), fargate == null ? null
-            : networking.check(launch.scope(), ManagedCapacity.CLUSTER, td, f.network(), "FARGATE"), fargate);
+        null, TaskDemand.staticHostPorts(td), vpc, fargate);
     try {
       TasksResponse out = launcher.run(spec, count, now);
       return new Launched(out.tasks(), out.failures());
@@ -159,6 +171,20 @@ public final class ServiceTasks {
   /** Refuses what Gantry cannot run yet: awsvpc task definitions, network configuration, volumes at launch. */
   public static void supported(TaskDefinition td, NetworkConfiguration network, List<?> volumeConfigurations) {
     LaunchRules.supported(td, network, volumeConfigurations);
+  }
+
+  /**
+   * A service's network configuration checked as RunTask checks it (required for an awsvpc task
+   * definition, refused otherwise, subnets that exist); without {@code networking} awsvpc
+   * services are refused.
+   */
+  public static void checkNetwork(TaskNetworking networking, Scope scope, String cluster, TaskDefinition td,
+      NetworkConfiguration network, String launchType) {
+    if (networking == null) {
+      supported(td, network, null);
+    } else {
+      networking.check(scope, cluster, td, network, launchType);
+    }
   }
 
   /** {@code propagateTags} checked, NONE when absent. */

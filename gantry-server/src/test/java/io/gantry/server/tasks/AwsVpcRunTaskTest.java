@@ -64,9 +64,10 @@ class AwsVpcRunTaskTest {
         + "{subnets: ['" + TINY + "']}}}"))
         .hasMessage("Network Configuration is not valid for the given networkMode of this task definition.");
     assertThatThrownBy(() -> ecs.run(run("", 1))).hasMessage("subnets can not be empty.");
-    assertThatThrownBy(() -> ecs.run(run("'subnet-0123456789abcdef0'", 1))).hasMessage(
+    assertThatThrownBy(() -> ecs.run(run("'subnet-0123456789abcdef0'", 1))).hasMessageStartingWith(
         "Error retrieving subnet information for [subnet-0123456789abcdef0]: The subnet ID 'subnet-0123456789abcdef0'"
-            + " does not exist (ErrorCode: InvalidSubnetID.NotFound)");
+            + " does not exist (ErrorCode: InvalidSubnetID.NotFound). Subnets of cluster default: " + TINY
+            + " (10.203.7.0/29, zone-a), " + OTHER_ZONE + " (10.203.8.0/24, zone-b), subnet-");
     String seventeen = String.join(",", java.util.Collections.nCopies(17, "'" + TINY + "'"));
     assertThatThrownBy(() -> ecs.run(run(seventeen, 1))).hasMessage("subnets can have at most 16 items.");
     assertThatThrownBy(() -> ecs.run("{taskDefinition: 'vpc', networkConfiguration: {awsvpcConfiguration: {subnets: ['"

@@ -60,6 +60,7 @@ public final class DockerRuntime implements ContainerRuntime {
   private final DockerClient streams;
   private final Set<DockerEventStream> subscriptions = ConcurrentHashMap.newKeySet();
   private final DockerNetworks networks;
+  private volatile String cgroupDriver;
   private final TaskCgroups cgroups = new TaskCgroups(java.nio.file.Path.of("/sys/fs/cgroup"));
 
   public DockerRuntime(DockerRuntimeConfig config, Clock clock, ThreadFactory threads) {
@@ -134,8 +135,23 @@ public final class DockerRuntime implements ContainerRuntime {
     return networks.createPause(spec);
   }
 
+  /**
+   * The task's cgroup with its limits, when the Engine uses the cgroupfs driver; with the systemd
+   * driver (which takes only slice names as parents) the task runs without a task-level cgroup,
+   * its containers' own limits still apply, and a warning says so.
+   */
   @Override
   public String ensureTaskCgroup(String taskId, Integer cpuUnits, Integer memoryMib) {
+    String driver = cgroupDriver;
+    if (driver == null) {
+      driver = call("info", () -> calls.infoCmd().exec().getCGroupDriver());
+      cgroupDriver = driver == null ? "cgroupfs" : driver;
+    }
+    if ("systemd".equals(cgroupDriver)) {
+      org.slf4j.LoggerFactory.getLogger(DockerRuntime.class).warn("task {}: the Docker Engine uses the systemd cgroup "
+          + "driver; Gantry sets task-level limits only with cgroupfs, so only the containers' own limits apply", taskId);
+      return null;
+    }
     return cgroups.ensure(taskId, cpuUnits, memoryMib);
   }
 
