@@ -77,7 +77,7 @@ final class UpCommand extends ServerCommand {
       Map<String, String> env) throws Exception {
     AgentConfig config = new AgentConfig(local.endpoint(), ManagedCapacity.CLUSTER, local.region(),
         server.config().dataDir().resolve("agent-fargate"), local.reservedMemoryMib(), local.availabilityZone(),
-        local.instanceType(), false, local.stopTimeout());
+        local.instanceType(), false, local.stopTimeout(), local.pauseImage());
     GantryAgent agent = GantryAgent.start(config, localAgentCredentials(server, accountId, config), env,
         Clock.systemUTC(), Duration.ofSeconds(30));
     System.out.println("Local agent offers managed capacity for FARGATE tasks as " + agent.containerInstanceArn() + ".");
