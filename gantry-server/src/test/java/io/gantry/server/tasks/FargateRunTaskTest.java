@@ -232,4 +232,30 @@ class FargateRunTaskTest {
         new io.gantry.api.ecs.task.ListTasksRequest("web", null, null, null, null, null, null, null, null, null));
     assertThat(listed.taskArns()).hasSize(3);
   }
+
+  @Test
+  void aSplitOverAnInstanceProviderAndFargatePlacesEachPartWhereItBelongs() {
+    ecs.call("CreateCapacityProvider", TaskFixture.read("{name: 'pool', autoScalingGroupProvider: "
+        + "{autoScalingGroupArn: 'g'}}", io.gantry.api.ecs.capacity.CreateCapacityProviderRequest.class));
+    ecs.call("CreateCluster", new CreateClusterRequest("mixed", null, null, null, List.of("pool", "FARGATE"), null,
+        null));
+    ContainerInstance inPool = ecs.registerInstance("mixed", 4096, 8192, "pool");
+    ecs.registerTaskDefinition("{family: 'both', networkMode: 'awsvpc', requiresCompatibilities: ['EC2', 'FARGATE'], "
+        + "cpu: '256', memory: '512', containerDefinitions: [{name: 'app', image: 'busybox'}]}");
+
+    TasksResponse r = ecs.run("{cluster: 'mixed', taskDefinition: 'both', count: 4, " + NET
+        + ", capacityProviderStrategy: [{capacityProvider: 'pool', weight: 1}, {capacityProvider: 'FARGATE', "
+        + "weight: 1}]}");
+
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.tasks()).filteredOn(t -> "pool".equals(t.capacityProviderName())).hasSize(2).allSatisfy(t -> {
+      assertThat(t.launchType()).isEqualTo("EC2");
+      assertThat(t.containerInstanceArn()).isEqualTo(inPool.containerInstanceArn());
+    });
+    assertThat(r.tasks()).filteredOn(t -> "FARGATE".equals(t.capacityProviderName())).hasSize(2).allSatisfy(t -> {
+      assertThat(t.launchType()).isEqualTo("FARGATE");
+      assertThat(t.containerInstanceArn()).isNull();
+      assertThat(ecs.stored("mixed", t).managedInstanceArn()).isEqualTo(node.containerInstanceArn());
+    });
+  }
 }
