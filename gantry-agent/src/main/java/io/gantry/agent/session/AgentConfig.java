@@ -30,7 +30,15 @@ public record AgentConfig(URI endpoint, String cluster, String region, Path data
   public AgentConfig(URI endpoint, String cluster, String region, Path dataDir, long reservedMemoryMib,
       String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout) {
     this(endpoint, cluster, region, dataDir, reservedMemoryMib, availabilityZone, instanceType, privilegedAllowed,
-        stopTimeout, null, null, endpoint == null ? List.of() : List.of(endpoint));
+        stopTimeout, null);
+  }
+
+  /** With {@code endpoint} as the only control-plane URL and no capacity provider. */
+  public AgentConfig(URI endpoint, String cluster, String region, Path dataDir, long reservedMemoryMib,
+      String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout,
+      String pauseImage) {
+    this(endpoint, cluster, region, dataDir, reservedMemoryMib, availabilityZone, instanceType, privilegedAllowed,
+        stopTimeout, pauseImage, null, endpoint == null ? List.of() : List.of(endpoint));
   }
 
   public AgentConfig {

@@ -180,9 +180,10 @@ public final class ClusterHandler implements EcsHandler {
         ? List.<io.gantry.model.cluster.CapacityProviderStrategyItem>of() : List.copyOf(req.defaultCapacityProviderStrategy());
     Scope scope = ctx.scope();
     Cluster updated = store.retry(attempt -> {
+      Txn.Builder txn = Txn.builder();
+      capacity.check(scope, providers, strategy, txn); // bad providers first, as before the cluster is looked up
       Versioned<Cluster> current = refs.active(scope, req.cluster());
-      Txn.Builder txn = Txn.builder().modRevisionIs(current.key(), current.modRevision());
-      capacity.check(scope, providers, strategy, txn);
+      txn.modRevisionIs(current.key(), current.modRevision());
       capacity.checkRemovals(scope, current.value(), providers);
       Cluster next = current.value().withCapacityProviders(providers, strategy);
       return new EntityStore.Attempt<>(txn.put(current.key(), store.encode(next)).build(), next);

@@ -170,7 +170,8 @@ public final class ServiceTasks {
     } else {
       // on container instances, or split: the FARGATE / FARGATE_SPOT parts are checked and placed by the launcher
       AwsVpcRequest vpc = split.isEmpty() || CapacityPlacement.hasInstances(split)
-          ? networking.check(launch.scope(), launch.cluster(), td, network, launch.launchType()) : null;
+          ? networking.check(launch.scope(), launch.cluster(), td, network,
+              launch.launchType() != null ? launch.launchType() : "EC2") : null;
       spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
           group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
           launch.tags(), null, launch.constraints(), launch.strategies(), placement(launch.constraints(),

@@ -126,7 +126,8 @@ public final class TaskHandler implements EcsHandler {
         FargateLaunchRules.notFargate(req.platformVersion(), launchType != null ? launchType : "EC2");
       }
       if (strategy.isEmpty() || CapacityPlacement.hasInstances(strategy)) {
-        network = networking.check(scope, cluster, td, req.networkConfiguration(), launchType);
+        network = networking.check(scope, cluster, td, req.networkConfiguration(),
+            launchType != null ? launchType : "EC2");
       }
       placement = new LaunchSpec.PlacementRules(LaunchRules.strategies(req.placementStrategy()),
           LaunchRules.constraints(req.placementConstraints(), td), LaunchRules.requiredAttributes(td));
