@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import io.gantry.server.placement.ManagedCapacity;
 import picocli.CommandLine.Option;
 
 /** The node-agent flags of {@code gantry agent} (environment variables in brackets). */
@@ -30,6 +31,11 @@ final class AgentOptions {
   @Option(names = "--instance-type", description = "ecs.instance-type attribute (GANTRY_INSTANCE_TYPE; default gantry.local).")
   String instanceType;
 
+  @Option(names = "--fargate", description = "Offer this machine as managed capacity for FARGATE tasks of every "
+      + "cluster (GANTRY_FARGATE=true); it joins the reserved cluster " + ManagedCapacity.CLUSTER
+      + " instead of --cluster.")
+  boolean fargate;
+
   @Option(names = "--pause-image", description = "Image of awsvpc tasks' pause containers (GANTRY_PAUSE_IMAGE; default gantry/pause:latest).")
   String pauseImage;
 
@@ -53,7 +59,12 @@ final class AgentOptions {
         defaultEndpoint == null ? null : defaultEndpoint.toString()));
     URI url = urls.get(0);
     String reg = boundRegion != null ? boundRegion : pick(region, env.get("AWS_REGION"), "us-east-1");
-    AgentConfig base = AgentConfig.defaults(url, pick(cluster, env.get("GANTRY_CLUSTER"), "default"),
+    boolean managed = fargate || "true".equalsIgnoreCase(env.get("GANTRY_FARGATE"));
+    if (managed && cluster != null && !cluster.isBlank() && !ManagedCapacity.isManaged(cluster)) {
+      throw new IllegalArgumentException("--fargate offers managed capacity to every cluster; do not give --cluster");
+    }
+    AgentConfig base = AgentConfig.defaults(url, managed ? ManagedCapacity.CLUSTER
+        : pick(cluster, env.get("GANTRY_CLUSTER"), "default"),
         Path.of(pick(dataDir, env.get("GANTRY_AGENT_DATA_DIR"), defaultDataDir.toString())));
     long memory = reservedMemory != null ? reservedMemory
         : env.containsKey("GANTRY_RESERVED_MEMORY") ? Long.parseLong(env.get("GANTRY_RESERVED_MEMORY")) : base.reservedMemoryMib();

@@ -8,6 +8,7 @@ import io.gantry.agent.session.SavedCredentials;
 import io.gantry.server.GantryServer;
 import io.gantry.server.auth.AccessKey;
 import io.gantry.server.auth.AgentKey;
+import io.gantry.server.placement.ManagedCapacity;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -30,6 +31,11 @@ final class UpCommand extends ServerCommand {
   @Mixin
   AgentOptions agentOptions = new AgentOptions();
 
+  @picocli.CommandLine.Option(names = "--no-fargate", description = "Do not offer this machine as managed capacity "
+      + "for FARGATE tasks (by default a second local agent does, in the reserved cluster "
+      + ManagedCapacity.CLUSTER + ").")
+  boolean noFargate;
+
   @Override
   AutoCloseable afterStart(GantryServer server, Map<String, String> env) throws Exception {
     URI endpoint = URI.create(server.endpoint());
@@ -41,13 +47,41 @@ final class UpCommand extends ServerCommand {
     try {
       GantryAgent agent = GantryAgent.start(config, credentials, env, Clock.systemUTC(), Duration.ofSeconds(30));
       System.out.println("Local agent joined cluster '" + config.cluster() + "' as " + agent.containerInstanceArn() + ".");
-      return agent;
+      if (noFargate || ManagedCapacity.isManaged(config.cluster())) {
+        return agent;
+      }
+      GantryAgent managed;
+      try {
+        managed = startManaged(server, key.accountId(), config, env);
+      } catch (Exception e) {
+        System.out.println("The managed-capacity agent did not start (FARGATE tasks cannot run here): " + e.getMessage());
+        return agent;
+      }
+      return () -> {
+        managed.close();
+        agent.close();
+      };
     } catch (Exception e) {
       System.out.println("The local agent did not start: " + e.getMessage() + "\n"
           + "It runs tasks on the Docker Engine: install it (Debian/Ubuntu: apt-get install docker.io) and start it "
           + "(systemctl start docker, or dockerd &), then run ./gantry up again. The control plane is running.");
       return () -> { };
     }
+  }
+
+  /**
+   * The second local agent: the same machine offered as managed capacity (cluster {@link
+   * ManagedCapacity#CLUSTER}) with a data directory of its own, so FARGATE tasks run here too.
+   */
+  private static GantryAgent startManaged(GantryServer server, String accountId, AgentConfig local,
+      Map<String, String> env) throws Exception {
+    AgentConfig config = new AgentConfig(local.endpoint(), ManagedCapacity.CLUSTER, local.region(),
+        server.config().dataDir().resolve("agent-fargate"), local.reservedMemoryMib(), local.availabilityZone(),
+        local.instanceType(), false, local.stopTimeout(), local.pauseImage(), null, local.endpoints());
+    GantryAgent agent = GantryAgent.start(config, localAgentCredentials(server, accountId, config), env,
+        Clock.systemUTC(), Duration.ofSeconds(30));
+    System.out.println("Local agent offers managed capacity for FARGATE tasks as " + agent.containerInstanceArn() + ".");
+    return agent;
   }
 
   /**

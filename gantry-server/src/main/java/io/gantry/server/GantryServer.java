@@ -36,6 +36,7 @@ import io.gantry.server.tags.TagHandler;
 import io.gantry.server.tags.TagStore;
 import io.gantry.server.tasks.ServiceTasks;
 import io.gantry.server.tasks.TaskHandler;
+import io.gantry.server.tasks.SpotWaitController;
 import io.gantry.server.tasks.StoppedTaskReaper;
 import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.tasks.TaskStateService;
@@ -120,9 +121,9 @@ public final class GantryServer implements AutoCloseable {
       for (EcsHandler handler : List.of(
           new ClusterHandler(store, tags, placement),
           new CapacityProviderHandler(store, tags),
-          new TaskDefinitionHandler(store, tags),
+          new TaskDefinitionHandler(store, tags, config.maxEphemeralStorageGiB()),
           new TagHandler(store, tags),
-          new ContainerInstanceHandler(store, tags, placement),
+          new ContainerInstanceHandler(store, tags, placement, config.accountId()),
           new AttributeHandler(store),
           new TaskHandler(store, leaderStore, tags, placement, new SecureRandom(), networking),
           new ServiceHandler(store, tags, new SecureRandom(), networking),
@@ -132,7 +133,8 @@ public final class GantryServer implements AutoCloseable {
       }
       EcsDispatcher dispatcher = new EcsDispatcher(registry, inputValidator());
       SigV4Verifier verifier = new SigV4Verifier(keys, "ecs", clock, Duration.ofMinutes(5));
-      AgentGateway gateway = new AgentGateway(store, verifier, keys, new TaskStateService(store, placement), clock,
+      AgentGateway gateway = new AgentGateway(store, verifier, keys,
+          new TaskStateService(store, placement, (int) config.spotWarning().toSeconds()), clock,
           (int) failure.heartbeatInterval().toSeconds(), failure.heartbeatMissedLimit());
       LeaderForwarder forwarder = new LeaderForwarder(leadership, keys, clock, Duration.ofSeconds(20));
       Server jetty = jetty(config,
@@ -160,8 +162,9 @@ public final class GantryServer implements AutoCloseable {
   }
 
   /**
-   * What only the leader runs: the service controller (with lost-task handling), the reaper and
-   * managed scaling, on the fenced store.
+   * What only the leader runs: the service controller (with lost-task handling), the reaper, the
+   * Spot-wait controller (sends a waiting FARGATE task once its Spot victims stopped) and managed
+   * scaling, on the fenced store.
    */
   private static List<AutoCloseable> leaderParts(ServerConfig config, EntityStore leaderStore, TagStore tags,
       PlacementState placement, TaskNetworking networking, Clock clock) {
@@ -171,13 +174,14 @@ public final class GantryServer implements AutoCloseable {
         new ServiceTasks(leaderStore, tags, placement, new SecureRandom(), networking), clock, new SecureRandom(),
         ServiceController.Settings.defaults().withLostTaskGrace(config.lostTaskGrace())
             .withMassDisconnectPercent(config.failure().massDisconnectPercent())).start();
+    SpotWaitController spotWaits = new SpotWaitController(leaderStore).start(Duration.ofMillis(500));
     if (config.capacityHook() == null) {
-      return List.of(services, reaper);
+      return List.of(services, spotWaits, reaper);
     }
     ScalingController scaling = new ScalingController(leaderStore, placement,
         new CapacityHook(config.capacityHook(), Duration.ofMinutes(1)), clock, SCALING_COOLDOWN)
         .start(SCALING_INTERVAL);
-    return List.of(services, reaper, scaling);
+    return List.of(services, spotWaits, reaper, scaling);
   }
 
   private static InputValidator inputValidator() {

@@ -33,14 +33,20 @@ import io.gantry.server.network.SubnetCatalog;
  * @param capacityHook the shell command managed scaling runs when a capacity provider's
  *     reservation leaves its target (null: managed scaling only computes the metric)
  * @param failure heartbeats, leadership among replicas and mass-disconnect protection
+ * @param spotWarning the Fargate Spot warning: how long an interrupted FARGATE_SPOT task has
+ *     between SIGTERM and SIGKILL (ECS: two minutes)
+ * @param maxEphemeralStorageGiB the most ephemeral storage a task definition may ask for (ECS:
+ *     200 GiB; owned hardware may allow more, never less)
  */
 public record ServerConfig(String bind, int port, Path dataDir, String accountId, String store,
     List<URI> etcdEndpoints, Duration lostTaskGrace, List<Subnet> subnets, Ipv4Cidr subnetPool, String capacityHook,
-    FailureSettings failure) {
+    FailureSettings failure, Duration spotWarning, int maxEphemeralStorageGiB) {
   public static final String DEFAULT_ACCOUNT = "000000000000";
   public static final String EMBEDDED = "embedded";
   public static final String ETCD = "etcd";
   public static final Duration DEFAULT_LOST_TASK_GRACE = Duration.ofMinutes(3);
+  public static final Duration DEFAULT_SPOT_WARNING = Duration.ofSeconds(120);
+  public static final int DEFAULT_MAX_EPHEMERAL_GIB = 200;
 
   public ServerConfig {
     if (bind == null || bind.isBlank()) {
@@ -69,12 +75,19 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     if (failure == null) {
       throw new IllegalArgumentException("failure settings are required");
     }
+    if (spotWarning == null || spotWarning.isNegative()) {
+      throw new IllegalArgumentException("spot warning must not be negative: " + spotWarning);
+    }
+    if (maxEphemeralStorageGiB < DEFAULT_MAX_EPHEMERAL_GIB) {
+      throw new IllegalArgumentException("max-ephemeral-storage-gib must be at least " + DEFAULT_MAX_EPHEMERAL_GIB
+          + ": " + maxEphemeralStorageGiB);
+    }
   }
 
   public ServerConfig(String bind, int port, Path dataDir, String accountId, String store, List<URI> etcdEndpoints,
       Duration lostTaskGrace) {
     this(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, List.of(), SubnetCatalog.DEFAULT_POOL,
-        null, FailureSettings.DEFAULTS);
+        null, FailureSettings.DEFAULTS, DEFAULT_SPOT_WARNING, DEFAULT_MAX_EPHEMERAL_GIB);
   }
 
   /** The subnets awsvpc tasks may name: the configured ones and the default pool. */
@@ -87,7 +100,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     List<Subnet> list = blank(newSubnets) ? subnets : SubnetCatalog.parseList(newSubnets);
     Ipv4Cidr pool = blank(newPool) ? subnetPool : Ipv4Cidr.parse(newPool.strip());
     return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, list, pool,
-        capacityHook, failure);
+        capacityHook, failure, spotWarning, maxEphemeralStorageGiB);
   }
 
   public static ServerConfig defaults() {
@@ -106,8 +119,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
   /**
    * This configuration with values from a properties file ({@code bind}, {@code port}, {@code
    * data-dir}, {@code account-id}, {@code store}, {@code etcd-endpoints}, {@code
-   * lost-task-grace-seconds}, {@code subnets}, {@code subnet-pool}, {@code capacity-hook}, and the
-   * {@link FailureSettings} keys).
+   * lost-task-grace-seconds}, {@code subnets}, {@code subnet-pool}, {@code capacity-hook}, {@code
+   * spot-warning-seconds}, {@code max-ephemeral-storage-gib}, and the {@link FailureSettings} keys).
    */
   public ServerConfig withFile(Path file) throws IOException {
     Properties p = new Properties();
@@ -119,6 +132,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         .withLostTaskGrace(p.getProperty("lost-task-grace-seconds"))
         .withSubnets(p.getProperty("subnets"), p.getProperty("subnet-pool"))
         .withCapacityHook(p.getProperty("capacity-hook"))
+        .withSpotWarning(p.getProperty("spot-warning-seconds"))
+        .withMaxEphemeralStorage(p.getProperty("max-ephemeral-storage-gib"))
         .withFailure(failure.with(p));
   }
 
@@ -126,8 +141,9 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
    * This configuration with {@code GANTRY_BIND}, {@code GANTRY_PORT}, {@code GANTRY_DATA_DIR},
    * {@code GANTRY_ACCOUNT_ID}, {@code GANTRY_STORE}, {@code GANTRY_ETCD_ENDPOINTS}, {@code
    * GANTRY_LOST_TASK_GRACE_SECONDS}, {@code GANTRY_SUBNETS}, {@code GANTRY_SUBNET_POOL}, {@code
-   * GANTRY_CAPACITY_HOOK}, and {@code GANTRY_} + the {@link FailureSettings} keys upper-cased with
-   * underscores (e.g. {@code GANTRY_HEARTBEAT_INTERVAL_SECONDS}).
+   * GANTRY_CAPACITY_HOOK}, {@code GANTRY_SPOT_WARNING_SECONDS}, {@code GANTRY_MAX_EPHEMERAL_STORAGE_GIB},
+   * and {@code GANTRY_} + the {@link FailureSettings} keys upper-cased with underscores (e.g. {@code
+   * GANTRY_HEARTBEAT_INTERVAL_SECONDS}).
    */
   public ServerConfig withEnvironment(Map<String, String> env) {
     return with(env.get("GANTRY_BIND"), env.get("GANTRY_PORT"), env.get("GANTRY_DATA_DIR"), env.get("GANTRY_ACCOUNT_ID"))
@@ -135,12 +151,14 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         .withLostTaskGrace(env.get("GANTRY_LOST_TASK_GRACE_SECONDS"))
         .withSubnets(env.get("GANTRY_SUBNETS"), env.get("GANTRY_SUBNET_POOL"))
         .withCapacityHook(env.get("GANTRY_CAPACITY_HOOK"))
+        .withSpotWarning(env.get("GANTRY_SPOT_WARNING_SECONDS"))
+        .withMaxEphemeralStorage(env.get("GANTRY_MAX_EPHEMERAL_STORAGE_GIB"))
         .withFailure(failure.with(k -> env.get("GANTRY_" + k.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))));
   }
 
   public ServerConfig withFailure(FailureSettings settings) {
     return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, subnets, subnetPool,
-        capacityHook, settings);
+        capacityHook, settings, spotWarning, maxEphemeralStorageGiB);
   }
 
   /** This configuration with the store kind and the comma-separated etcd endpoints replaced when given. */
@@ -160,18 +178,46 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
     }
     String kind = blank(newStore) ? store : newStore.strip();
     return new ServerConfig(bind, port, dataDir, accountId, kind, endpoints, lostTaskGrace, subnets, subnetPool,
-        capacityHook, failure);
+        capacityHook, failure, spotWarning, maxEphemeralStorageGiB);
   }
 
   public ServerConfig withLostTaskGrace(Duration grace) {
     return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, grace, subnets, subnetPool,
-        capacityHook, failure);
+        capacityHook, failure, spotWarning, maxEphemeralStorageGiB);
   }
 
   /** This configuration with the capacity hook command replaced when given. */
   public ServerConfig withCapacityHook(String command) {
     return blank(command) ? this : new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints,
-        lostTaskGrace, subnets, subnetPool, command.strip(), failure);
+        lostTaskGrace, subnets, subnetPool, command.strip(), failure, spotWarning, maxEphemeralStorageGiB);
+  }
+
+  public ServerConfig withSpotWarning(Duration warning) {
+    return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, subnets, subnetPool,
+        capacityHook, failure, warning, maxEphemeralStorageGiB);
+  }
+
+  private ServerConfig withSpotWarning(String seconds) {
+    if (blank(seconds)) {
+      return this;
+    }
+    try {
+      return withSpotWarning(Duration.ofSeconds(Long.parseLong(seconds.strip())));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("spot warning must be a number of seconds: " + seconds);
+    }
+  }
+
+  private ServerConfig withMaxEphemeralStorage(String gib) {
+    if (blank(gib)) {
+      return this;
+    }
+    try {
+      return new ServerConfig(bind, port, dataDir, accountId, store, etcdEndpoints, lostTaskGrace, subnets,
+          subnetPool, capacityHook, failure, spotWarning, Integer.parseInt(gib.strip()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("max-ephemeral-storage-gib must be a number: " + gib);
+    }
   }
 
   private ServerConfig withLostTaskGrace(String seconds) {
@@ -200,7 +246,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String accountId
         p,
         blank(newDataDir) ? dataDir : Path.of(newDataDir.strip()),
         blank(newAccountId) ? accountId : newAccountId.strip(), store, etcdEndpoints, lostTaskGrace, subnets,
-        subnetPool, capacityHook, failure);
+        subnetPool, capacityHook, failure, spotWarning, maxEphemeralStorageGiB);
   }
 
   private static boolean blank(String s) {

@@ -42,6 +42,8 @@ import java.util.function.IntFunction;
  * {@link #close()} once, at the end.
  */
 public final class SimulatedCluster implements AutoCloseable {
+  /** The reserved cluster whose agents offer managed capacity for FARGATE tasks ({@code withCluster} it to simulate that). */
+  public static final String MANAGED_CLUSTER = io.gantry.server.placement.ManagedCapacity.CLUSTER;
   private final SimulationOptions options;
   private final EmbeddedServer server;
   private final ExecutorService httpExecutor;
@@ -74,7 +76,9 @@ public final class SimulatedCluster implements AutoCloseable {
         options.clock(), options.random(), new TaskScripts(options.defaultScript()), options.cluster());
     SimulatedCluster sim = new SimulatedCluster(options, server, httpExecutor, scheduler, ctx);
     try {
-      ctx.ecs().call("CreateCluster", Map.of("clusterName", options.cluster()));
+      if (!MANAGED_CLUSTER.equals(options.cluster())) { // managed capacity's cluster exists once an agent registers
+        ctx.ecs().call("CreateCluster", Map.of("clusterName", options.cluster()));
+      }
       return sim;
     } catch (Exception | Error e) {
       sim.close();

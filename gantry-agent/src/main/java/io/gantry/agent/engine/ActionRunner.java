@@ -104,7 +104,7 @@ final class ActionRunner {
         return new ActionOutcome.Started(task.taskArn(), c.name(), id, name, runtime.inspect(id).orElse(null));
       } else if (action instanceof TaskAction.Stop stop) {
         ContainerRecord c = task.container(stop.name());
-        runtime.stop(c.runtimeId(), Assignments.stopTimeout(task.definition(c.name()), policy));
+        runtime.stop(c.runtimeId(), Assignments.stopTimeout(task.assignment(), task.definition(c.name()), policy));
         return new ActionOutcome.Stopped(task.taskArn(), c.name(), runtime.inspect(c.runtimeId()).orElse(null));
       } else if (action instanceof TaskAction.Restart restart) {
         ContainerRecord c = task.container(restart.name());

@@ -104,6 +104,17 @@ final class Assignments {
     return SpecOverrides.NONE;
   }
 
+  /**
+   * The container's stop timeout: the assignment's when the control plane set one (the Spot
+   * warning of an interrupted FARGATE_SPOT task), else the container's own, else the agent's default.
+   */
+  static Duration stopTimeout(TaskAssignment a, ContainerDefinition def, AgentPolicy policy) {
+    if (a != null && a.stopTimeoutSeconds() != null) {
+      return Duration.ofSeconds(a.stopTimeoutSeconds());
+    }
+    return stopTimeout(def, policy);
+  }
+
   /** The container's stop timeout: its own {@code stopTimeout}, else the agent's default. */
   static Duration stopTimeout(ContainerDefinition def, AgentPolicy policy) {
     return def.stopTimeout() == null ? policy.defaultStopTimeout() : Duration.ofSeconds(def.stopTimeout());

@@ -195,7 +195,7 @@ record TaskRecord(
   /** The control plane's newer word on the task (e.g. its stop code), the definition unchanged. */
   TaskRecord withAssignment(TaskAssignment newer) {
     TaskAssignment merged = new TaskAssignment(newer.task(), assignment.taskDefinition(),
-        assignment.reservedHostPorts(), assignment.network());
+        assignment.reservedHostPorts(), assignment.network(), newer.stopTimeoutSeconds());
     return new TaskRecord(merged, desired, known, prepared, stopCode, stoppedReason, pullStartedAt,
         pullStoppedAt, startedAt, executionStoppedAt, cleanupAt, containers, lastReported, networkReleased);
   }

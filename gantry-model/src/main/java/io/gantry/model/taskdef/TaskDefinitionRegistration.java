@@ -21,7 +21,15 @@ public final class TaskDefinitionRegistration {
    *     first rule the definition breaks
    */
   public static TaskDefinition prepare(TaskDefinition draft) {
-    TaskSize size = TaskLevelRules.check(draft);
+    return prepare(draft, DEFAULT_MAX_EPHEMERAL_GIB);
+  }
+
+  /** ECS's most ephemeral storage for a task (GiB); owned hardware may allow more. */
+  public static final int DEFAULT_MAX_EPHEMERAL_GIB = 200;
+
+  /** As {@link #prepare(TaskDefinition)}, allowing ephemeral storage up to {@code maxEphemeralGiB} (at least 200). */
+  public static TaskDefinition prepare(TaskDefinition draft, int maxEphemeralGiB) {
+    TaskSize size = TaskLevelRules.check(draft, Math.max(DEFAULT_MAX_EPHEMERAL_GIB, maxEphemeralGiB));
     ContainerRules.Context ctx = new ContainerRules.Context(draft.networkMode(), size,
         VolumeRules.check(draft.volumes()), acceleratorNames(draft));
     for (ContainerDefinition c : draft.containerDefinitions()) {

@@ -14,6 +14,9 @@ import java.util.Set;
  * inference accelerators. Pure.
  */
 final class TaskLevelRules {
+  /** The most ephemeral storage ECS gives a Fargate task, in GiB. */
+  static final int MAX_EPHEMERAL_GIB = 200;
+
   static final int MAX_CONTAINERS = 10;
   static final int MAX_PLACEMENT_CONSTRAINTS = 10;
   static final int MIN_TASK_CPU = 128;
@@ -24,6 +27,11 @@ final class TaskLevelRules {
 
   /** Checks the task-level members of {@code td} and returns its parsed task size. */
   static TaskSize check(TaskDefinition td) {
+    return check(td, MAX_EPHEMERAL_GIB);
+  }
+
+  /** As {@link #check(TaskDefinition)}, with ephemeral storage allowed up to {@code maxEphemeralGiB} (a server setting; ECS: 200). */
+  static TaskSize check(TaskDefinition td, int maxEphemeralGiB) {
     Names.checkName(td.family(), "Family");
     List<ContainerDefinition> containers = td.containerDefinitions();
     if (Names.isEmpty(containers)) {
@@ -48,7 +56,7 @@ final class TaskLevelRules {
     if (size.memory() != null && size.memory() < MIN_MEMORY_MIB) {
       throw EcsException.client("Invalid 'memory' setting for task.");
     }
-    ephemeralStorage(td.ephemeralStorage());
+    ephemeralStorage(td.ephemeralStorage(), maxEphemeralGiB);
     placementConstraints(td.placementConstraints());
     runtimePlatform(td.runtimePlatform());
     proxyConfiguration(td.proxyConfiguration());
@@ -56,13 +64,13 @@ final class TaskLevelRules {
     return size;
   }
 
-  private static void ephemeralStorage(EphemeralStorage storage) {
+  private static void ephemeralStorage(EphemeralStorage storage, int maxGiB) {
     if (storage == null) {
       return;
     }
     Names.required(storage.sizeInGiB(), "EphemeralStorage.sizeInGiB");
-    if (storage.sizeInGiB() < 21 || storage.sizeInGiB() > 200) {
-      throw EcsException.client("The ephemeral storage size must be between 21 and 200 GiB.");
+    if (storage.sizeInGiB() < 21 || storage.sizeInGiB() > maxGiB) {
+      throw EcsException.client("The ephemeral storage size must be between 21 and " + maxGiB + " GiB.");
     }
   }
 

@@ -222,15 +222,16 @@ public final class AgentGateway implements AutoCloseable {
       return;
     }
     String[] p = parts.get();
-    String instanceId;
+    SessionKey target;
     try {
       JsonNode stored = AwsJson.mapper().readTree(event.kv().value());
-      instanceId = stored.path("containerInstanceId").asText("");
+      target = SessionKey.ofTask(p, stored.path("containerInstanceId").asText(""),
+          stored.path("managedInstanceArn").asText(""));
     } catch (IOException e) {
       return;
     }
     Scope scope = new Scope(p[1], p[2]);
-    AgentSession session = sessions.get(new SessionKey(scope, p[4], instanceId));
+    AgentSession session = target == null ? null : sessions.get(target);
     if (session == null) {
       return;
     }

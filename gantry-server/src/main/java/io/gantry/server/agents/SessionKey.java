@@ -5,6 +5,22 @@ import io.gantry.model.Scope;
 /** Identifies the instance a session serves: scope, cluster name and container instance id. */
 record SessionKey(Scope scope, String cluster, String instanceId) {
 
+  /**
+   * The session of the node a task record (key parts {@code p}) is placed on: its cluster's
+   * instance, or for a FARGATE task the managed node its {@code managedInstanceArn} names (in
+   * the operator's account, managed cluster). Null when the ARN cannot be read.
+   */
+  static SessionKey ofTask(String[] p, String containerInstanceId, String managedInstanceArn) {
+    if (managedInstanceArn.isEmpty()) {
+      return new SessionKey(new Scope(p[1], p[2]), p[4], containerInstanceId);
+    }
+    return io.gantry.model.Arn.parse(managedInstanceArn)
+        .map(a -> new SessionKey(new Scope(a.accountId(), a.region()),
+            io.gantry.server.placement.ManagedCapacity.CLUSTER,
+            managedInstanceArn.substring(managedInstanceArn.lastIndexOf('/') + 1)))
+        .orElse(null);
+  }
+
   /** The session key of a task key {@code ecs/ACCOUNT/REGION/task/CLUSTER/ID}'s instance needs the task record; this parses the rest. */
   static java.util.Optional<String[]> parseTaskKey(String key) {
     String[] parts = key.split("/");

@@ -24,6 +24,7 @@ import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.dispatch.RequestContext;
 import io.gantry.server.paging.Pages;
 import io.gantry.server.placement.ClusterLedger;
+import io.gantry.server.placement.ManagedCapacity;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.StateKeys;
@@ -78,6 +79,9 @@ public final class ClusterHandler implements EcsHandler {
       throw EcsException.invalidParameter("Cluster name can have up to 255 characters, consisting of letters "
           + "(uppercase and lowercase), numbers, hyphens and underscores.");
     }
+    if (ManagedCapacity.isManaged(name)) {
+      throw EcsException.invalidParameter("The cluster name " + name + " is reserved for Gantry's managed capacity.");
+    }
     List<Tag> newTags = Tags.validate(req.tags());
     var settings = ClusterRules.settings(req.settings());
     var configuration = ClusterRules.configuration(req.configuration());
@@ -123,7 +127,8 @@ public final class ClusterHandler implements EcsHandler {
     List<Cluster> found = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     for (String ref : asked) {
-      Optional<Versioned<Cluster>> cluster = refs.find(scope, ref);
+      Optional<Versioned<Cluster>> cluster = refs.find(scope, ref)
+          .filter(c -> !ManagedCapacity.isManaged(c.value().clusterName()));
       if (cluster.isPresent()) {
         found.add(view(scope, cluster.get().value(), include, false));
       } else {
@@ -137,7 +142,7 @@ public final class ClusterHandler implements EcsHandler {
   ListClustersResponse list(RequestContext ctx, ListClustersRequest req) {
     List<String> arns = new ArrayList<>();
     for (Versioned<Cluster> v : store.list(StateKeys.clusters(ctx.scope()), Cluster.class)) {
-      if (Cluster.ACTIVE.equals(v.value().status())) {
+      if (Cluster.ACTIVE.equals(v.value().status()) && !ManagedCapacity.isManaged(v.value().clusterName())) {
         arns.add(v.value().clusterArn());
       }
     }

@@ -51,6 +51,18 @@ public final class ClusterRefs {
     return name(scope, ref).flatMap(n -> store.get(StateKeys.cluster(scope, n), Cluster.class));
   }
 
+  /**
+   * The ACTIVE cluster {@code ref} names for running tasks and services on: never the reserved
+   * cluster of managed capacity (ClusterNotFoundException, as for a cluster that does not exist).
+   */
+  public Versioned<Cluster> forTasks(Scope scope, String ref) {
+    Versioned<Cluster> found = active(scope, ref);
+    if (io.gantry.server.placement.ManagedCapacity.isManaged(found.value().clusterName())) {
+      throw EcsException.clusterNotFound();
+    }
+    return found;
+  }
+
   /** The ACTIVE cluster {@code ref} names, or ClusterNotFoundException. */
   public Versioned<Cluster> active(Scope scope, String ref) {
     Optional<Versioned<Cluster>> found = find(scope, ref);

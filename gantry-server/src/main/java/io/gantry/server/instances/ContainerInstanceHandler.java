@@ -62,13 +62,26 @@ public final class ContainerInstanceHandler implements EcsHandler {
   private final InstanceRefs instances;
   private final RandomGenerator random;
   private final PlacementState placement;
+  private final String operatorAccount;
 
   public ContainerInstanceHandler(EntityStore store, TagStore tags, PlacementState placement) {
-    this(store, tags, placement, new SecureRandom());
+    this(store, tags, placement, new SecureRandom(), io.gantry.server.ServerConfig.DEFAULT_ACCOUNT);
+  }
+
+  /** With the account whose agents may offer managed capacity (the server's {@code account-id}). */
+  public ContainerInstanceHandler(EntityStore store, TagStore tags, PlacementState placement, String operatorAccount) {
+    this(store, tags, placement, new SecureRandom(), operatorAccount);
   }
 
   /** With the random source for instance ids and generated EC2 instance ids (tests pass a seeded one). */
   public ContainerInstanceHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
+    this(store, tags, placement, random, io.gantry.server.ServerConfig.DEFAULT_ACCOUNT);
+  }
+
+  /** With the random source and the account whose agents may offer managed capacity. */
+  public ContainerInstanceHandler(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random,
+      String operatorAccount) {
+    this.operatorAccount = operatorAccount;
     this.store = store;
     this.placement = placement;
     this.tags = tags;
@@ -96,6 +109,7 @@ public final class ContainerInstanceHandler implements EcsHandler {
       throw EcsException.client("The capacity provider " + registration.capacityProvider + " does not exist or is "
           + "not ACTIVE. Create it with CreateCapacityProvider before agents join it.");
     }
+    ManagedClusters.ensure(store, scope, req.cluster(), operatorAccount);
     if (req.containerInstanceArn() != null && !req.containerInstanceArn().isEmpty()) {
       return new ContainerInstanceResponse(reregister(scope, req.cluster(), req.containerInstanceArn(), registration, newTags));
     }

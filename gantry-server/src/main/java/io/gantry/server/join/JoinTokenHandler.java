@@ -69,6 +69,7 @@ public final class JoinTokenHandler implements EcsHandler {
       throw EcsException.invalidParameter("description can have at most " + MAX_DESCRIPTION + " characters.");
     }
     Scope scope = ctx.scope();
+    io.gantry.server.instances.ManagedClusters.ensureRecord(store, scope, req.cluster());
     String cluster = clusters.active(scope, req.cluster()).value().clusterName();
     while (true) {
       JoinToken token = JoinToken.generate(random);

@@ -32,6 +32,9 @@ public final class ClusterLedger {
   private ClusterSnapshot snapshot;
   private int running;
   private int pending;
+  /** Tasks of this cluster that hold something on managed capacity (FARGATE), by id: whether each is running. */
+  private final Map<String, Boolean> elsewhere = new HashMap<>();
+  private int runningElsewhere;
 
   synchronized void putInstance(String id, Versioned<ContainerInstance> instance) {
     if (instances.put(id, instance) == null) {
@@ -91,6 +94,11 @@ public final class ClusterLedger {
     pending -= hold.running() ? 0 : 1;
   }
 
+  /** What task {@code taskId} holds now, if anything. */
+  public synchronized Optional<TaskHold> hold(String taskId) {
+    return Optional.ofNullable(holds.get(taskId));
+  }
+
   public synchronized InstanceLoad load(String instanceId) {
     return loads.getOrDefault(instanceId, InstanceLoad.EMPTY);
   }
@@ -146,12 +154,36 @@ public final class ClusterLedger {
     return List.copyOf(tasksByInstance.getOrDefault(instanceId, java.util.Set.of()));
   }
 
+  /** Counts task {@code taskId} of this cluster, placed on managed capacity, as running or pending. */
+  synchronized void putElsewhere(String taskId, boolean isRunning) {
+    removeElsewhere(taskId);
+    elsewhere.put(taskId, isRunning);
+    runningElsewhere += isRunning ? 1 : 0;
+  }
+
+  synchronized void removeElsewhere(String taskId) {
+    Boolean was = elsewhere.remove(taskId);
+    if (was != null && was) {
+      runningElsewhere--;
+    }
+  }
+
+  /** Running tasks of this cluster, on its instances and on managed capacity. */
   public synchronized int runningTasks() {
-    return running;
+    return running + runningElsewhere;
   }
 
   public synchronized int pendingTasks() {
-    return pending;
+    return pending + elsewhere.size() - runningElsewhere;
+  }
+
+  /** Running tasks of this cluster on managed capacity (FARGATE). */
+  public synchronized int runningManagedTasks() {
+    return runningElsewhere;
+  }
+
+  public synchronized int pendingManagedTasks() {
+    return elsewhere.size() - runningElsewhere;
   }
 
   /** Runs {@code work} with the ledger locked, so what it reads and reserves is one step. */

@@ -9,6 +9,8 @@ import io.gantry.store.Watch;
 import io.gantry.store.WatchEvent;
 import io.gantry.store.WatchListener;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,15 +33,20 @@ public final class PlacementState implements AutoCloseable {
   private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(5);
 
   private final EntityStore store;
-  private final Function<KeyValue, Optional<TaskHold>> holdOf;
+  private final Function<KeyValue, Optional<Held>> holdOf;
   private final Map<String, ClusterLedger> ledgers = new ConcurrentHashMap<>();
+  private final Map<String, ClusterLedger> managed = new ConcurrentHashMap<>();
+  /** Store key of every task that holds something on a managed node, by task id. */
+  private final Map<String, String> managedTaskKeys = new ConcurrentHashMap<>();
+  /** Store key of every FARGATE_SPOT task that may still be interrupted, by task id. */
+  private final Map<String, String> preemptible = new ConcurrentHashMap<>();
   private final Map<String, Expected> expected = new ConcurrentHashMap<>();
   private final Object progress = new Object();
   private long appliedRevision;
   private volatile Watch watch;
 
-  /** {@code holdOf} reads what a stored task record holds (empty once the task is STOPPED). */
-  public PlacementState(EntityStore store, Function<KeyValue, Optional<TaskHold>> holdOf) {
+  /** {@code holdOf} reads what a stored task record holds and where (empty once the task is STOPPED). */
+  public PlacementState(EntityStore store, Function<KeyValue, Optional<Held>> holdOf) {
     this.store = store;
     this.holdOf = holdOf;
   }
@@ -57,9 +64,12 @@ public final class PlacementState implements AutoCloseable {
    */
   private void load() {
     long revision = store.kv().revision();
-    for (KeyValue kv : store.kv().range("ecs/")) {
-      if (kv.modRevision() <= revision) {
-        apply(WatchEvent.Type.PUT, kv);
+    List<KeyValue> all = store.kv().range("ecs/");
+    for (boolean instances : new boolean[] {true, false}) { // instances first: a task may sort before its managed node
+      for (KeyValue kv : all) {
+        if (kv.modRevision() <= revision && instances == kv.key().contains("/instance/")) {
+          apply(WatchEvent.Type.PUT, kv);
+        }
       }
     }
     markApplied(revision);
@@ -81,14 +91,14 @@ public final class PlacementState implements AutoCloseable {
   }
 
   /** A record about to be written whose hold is already known, so its watch event needs no decoding. */
-  private record Expected(byte[] value, TaskHold hold) {}
+  private record Expected(byte[] value, Held hold) {}
 
   /**
    * Says that task record {@code key} is about to be written as {@code value}, holding {@code
    * hold}: when the store reports exactly that write, the ledger takes the hold without decoding
    * the record. Call {@link #forget} when the write did not happen.
    */
-  public void expect(String key, byte[] value, TaskHold hold) {
+  public void expect(String key, byte[] value, Held hold) {
     expected.put(key, new Expected(value, hold));
   }
 
@@ -98,7 +108,35 @@ public final class PlacementState implements AutoCloseable {
 
   /** The ledger of {@code cluster} (empty until the cluster has instances or tasks). */
   public ClusterLedger ledger(Scope scope, String cluster) {
+    if (ManagedCapacity.isManaged(cluster)) {
+      return managedLedger(scope.region()); // the operator's view of the managed nodes and what they run
+    }
     return ledgers.computeIfAbsent(StateKeys.scope(scope) + cluster, k -> new ClusterLedger());
+  }
+
+  /**
+   * The ledger of the managed capacity of {@code region}: the managed nodes registered there and
+   * what the FARGATE tasks of every cluster placed on them hold.
+   */
+  public ClusterLedger managedLedger(String region) {
+    return managed.computeIfAbsent(region, k -> new ClusterLedger());
+  }
+
+  /** The store keys of the tasks (of any cluster) holding something on managed node {@code instanceId}. */
+  public List<String> managedTaskKeys(String region, String instanceId) {
+    List<String> out = new ArrayList<>();
+    for (String id : managedLedger(region).taskIds(instanceId)) {
+      String key = managedTaskKeys.get(id);
+      if (key != null) {
+        out.add(key);
+      }
+    }
+    return out;
+  }
+
+  /** The store key of FARGATE_SPOT task {@code taskId} when it may still be interrupted. */
+  public Optional<String> preemptibleKey(String taskId) {
+    return Optional.ofNullable(preemptible.get(taskId));
   }
 
   /**
@@ -152,19 +190,40 @@ public final class PlacementState implements AutoCloseable {
         }
       } else if (type == WatchEvent.Type.DELETE) {
         ledger.removeHold(id);
+        forgetManaged(parts[2], id, ledger);
       } else {
         Expected known = expected.remove(kv.key());
-        Optional<TaskHold> hold = known != null && java.util.Arrays.equals(known.value(), kv.value())
+        Optional<Held> hold = known != null && java.util.Arrays.equals(known.value(), kv.value())
             ? Optional.of(known.hold()) : holdOf.apply(kv);
-        if (hold.isPresent()) {
-          ledger.putHold(hold.get());
+        if (hold.isPresent() && hold.get().managed()) {
+          ledger.removeHold(id);
+          managedTaskKeys.put(id, kv.key());
+          if (hold.get().preemptible()) {
+            preemptible.put(id, kv.key());
+          } else {
+            preemptible.remove(id);
+          }
+          managedLedger(parts[2]).putHold(hold.get().hold());
+          ledger.putElsewhere(id, hold.get().hold().running());
+        } else if (hold.isPresent()) {
+          forgetManaged(parts[2], id, ledger);
+          ledger.putHold(hold.get().hold());
         } else {
           ledger.removeHold(id);
+          forgetManaged(parts[2], id, ledger);
         }
       }
     } catch (RuntimeException e) {
       log.error("cannot apply the record at {} to the placement state", kv.key(), e);
     }
+  }
+
+  private void forgetManaged(String region, String id, ClusterLedger ledger) {
+    if (managedTaskKeys.remove(id) != null) {
+      managedLedger(region).removeHold(id);
+      ledger.removeElsewhere(id);
+    }
+    preemptible.remove(id);
   }
 
   @Override

@@ -224,7 +224,8 @@ public final class ServiceController implements AutoCloseable {
             String group = task.task().group();
             if (group != null && group.startsWith("service:")) {
               ServiceKey key = new ServiceKey(scope, parts[4], group.substring("service:".length()));
-              index.put(kv.key(), key, kv.modRevision(), task.task(), task.containerInstanceId());
+              index.put(kv.key(), key, kv.modRevision(), task.task(), task.containerInstanceId(),
+                  task.managedInstanceArn());
               enqueue(key);
             }
           } else {

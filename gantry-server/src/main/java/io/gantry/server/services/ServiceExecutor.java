@@ -80,6 +80,18 @@ final class ServiceExecutor {
     return requeue;
   }
 
+  /**
+   * What a service's tasks on managed capacity carry (launch type FARGATE, or a strategy with
+   * FARGATE / FARGATE_SPOT items, whose parts show their own provider); null otherwise.
+   */
+  private static ServiceTasks.Fargate fargate(Service s, List<io.gantry.model.cluster.CapacityProviderStrategyItem> strategy) {
+    if (!"FARGATE".equals(s.launchType()) && !ServiceTasks.hasFargate(strategy)) {
+      return null;
+    }
+    return new ServiceTasks.Fargate(strategy.isEmpty() ? "FARGATE" : null, s.platformVersion(),
+        s.networkConfiguration());
+  }
+
   /** Launches; true when every task was placed. */
   private boolean launch(ServiceKey key, Service s, String deploymentId, String taskDefinition, Launcher launcher,
       List<ServiceAction> events) {
@@ -92,7 +104,8 @@ final class ServiceExecutor {
     try {
       out = launcher.launch(new ServiceTasks.Launch(key.scope(), key.cluster(), key.name(), deploymentId,
           td.get(), s.launchType(), Boolean.TRUE.equals(s.enableExecuteCommand()), taskTags(key, s, td.get()),
-          s.placementConstraints(), s.placementStrategy(), strategy(s, deploymentId)), td.get());
+          s.placementConstraints(), s.placementStrategy(), strategy(s, deploymentId),
+          fargate(s, strategy(s, deploymentId))), td.get());
     } catch (EcsException e) {
       log.warn("service {}: cannot launch tasks: {}", key, e.getMessage());
       return false;

@@ -19,6 +19,7 @@ import io.gantry.server.dispatch.EcsHandler;
 import io.gantry.server.dispatch.OperationRegistry;
 import io.gantry.server.dispatch.RequestContext;
 import io.gantry.server.network.TaskNetworking;
+import io.gantry.server.placement.ManagedCapacity;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.Versioned;
 import io.gantry.server.tags.TagStore;
@@ -111,12 +112,25 @@ public final class ServiceHandler implements EcsHandler {
       ServiceTasks.launchType(req.launchType(), true, td);
     }
     var strategy = ServiceTasks.capacityProviderStrategy(req.capacityProviderStrategy(), req.launchType(),
-        clusters.active(scope, req.cluster()).value(), td);
+        clusters.forTasks(scope, req.cluster()).value(), td);
     String launchType = ServiceTasks.launchType(req.launchType(), !strategy.isEmpty(), td);
-    ServiceRules.platformVersion(req.platformVersion(), launchType != null ? launchType : "EC2");
-    ServiceTasks.checkNetwork(networking, scope, clusters.active(scope, req.cluster()).value().clusterName(), td,
-        req.networkConfiguration(), launchType != null ? launchType : "EC2");
-    ServiceTasks.checkPlacement(req.placementConstraints(), req.placementStrategy(), td);
+    // FARGATE (launch type, or the FARGATE / FARGATE_SPOT items of a strategy): ECS's FARGATE rules
+    ServiceTasks.Fargate fargate = ServiceTasks.fargate(launchType, strategy, td, req.platformVersion(),
+        req.networkConfiguration(), req.placementConstraints(), req.placementStrategy());
+    if (fargate == null) {
+      ServiceRules.platformVersion(req.platformVersion(), launchType != null ? launchType : "EC2");
+    } else {
+      if (daemon) {
+        throw EcsException.invalidParameter("The DAEMON scheduling strategy is not supported with the FARGATE "
+            + "launch type or FARGATE capacity providers.");
+      }
+      ServiceTasks.checkNetwork(networking, scope, ManagedCapacity.CLUSTER, td, req.networkConfiguration(), "FARGATE");
+    }
+    if (ServiceTasks.onInstances(launchType, strategy)) {
+      ServiceTasks.checkNetwork(networking, scope, clusters.active(scope, req.cluster()).value().clusterName(), td,
+          req.networkConfiguration(), launchType != null ? launchType : "EC2");
+      ServiceTasks.checkPlacement(req.placementConstraints(), req.placementStrategy(), td);
+    }
     DeploymentConfiguration configuration = ServiceRules.configuration(req.deploymentConfiguration(),
         daemon ? ServiceRules.daemonDefaults() : null);
     String propagate = ServiceTasks.propagateTags(req.propagateTags());
@@ -124,7 +138,7 @@ public final class ServiceHandler implements EcsHandler {
     String fingerprint = TaskHandler.fingerprint(req.withoutClientToken());
 
     return new ServiceResponse(store.retry(attempt -> {
-      Versioned<Cluster> cluster = clusters.active(scope, req.cluster());
+      Versioned<Cluster> cluster = clusters.forTasks(scope, req.cluster());
       String clusterName = cluster.value().clusterName();
       String key = ServiceRefs.key(scope, clusterName, name);
       Optional<Versioned<StoredService>> existing = refs.live(scope, clusterName, name);
@@ -155,6 +169,8 @@ public final class ServiceHandler implements EcsHandler {
           .events(List.of())
           .healthCheckGracePeriodSeconds(grace)
           .launchType(launchType)
+          .platformVersion(fargate != null ? fargate.platformVersion() : null)
+          .platformFamily(fargate != null ? "Linux" : null)
           .loadBalancers(List.of())
           .networkConfiguration(req.networkConfiguration())
           .pendingCount(0)

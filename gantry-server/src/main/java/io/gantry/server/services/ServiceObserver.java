@@ -99,6 +99,18 @@ final class ServiceObserver {
       if (startedBy == null || !startedBy.startsWith("ecs-svc/")) {
         continue;
       }
+      if (t.managed()) { // a FARGATE task: its host is a managed node
+        if (t.managedInstanceArn() == null) { // just launched, its record not yet seen on the watch
+          views.add(TaskView.of(t.id(), t.task(), null, TaskView.Host.OK));
+          continue;
+        }
+        String nodeKey = io.gantry.server.placement.ManagedCapacity.instanceKey(t.managedInstanceArn()).orElse("");
+        ContainerInstance node = store.get(nodeKey, ContainerInstance.class).map(Versioned::value).orElse(null);
+        instanceSeen(nodeKey, node, now);
+        String nodeId = t.managedInstanceArn().substring(t.managedInstanceArn().lastIndexOf('/') + 1);
+        views.add(TaskView.of(t.id(), t.task(), nodeId, host(node, nodeKey, now)));
+        continue;
+      }
       TaskView.Host host = host(instances.get(t.instanceId()), instanceKeys.get(t.instanceId()), now);
       if (host == TaskView.Host.LOST && mass.paused() && instances.containsKey(t.instanceId())) {
         host = TaskView.Host.OK; // its agent is away, like most of the cluster's: wait, do not replace

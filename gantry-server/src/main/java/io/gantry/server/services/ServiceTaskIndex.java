@@ -26,10 +26,19 @@ final class ServiceTaskIndex {
   private static final Logger log = LoggerFactory.getLogger(ServiceTaskIndex.class);
   private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(5);
 
-  /** One task as last seen: the revision of its record (-1 for a launch not yet seen on the watch). */
-  record Entry(long revision, Task task, String instanceId) {
+  /**
+   * One task as last seen: the revision of its record (-1 for a launch not yet seen on the watch),
+   * its container instance id, or for a FARGATE task the managed node's ARN (null until the watch
+   * delivers its record).
+   */
+  record Entry(long revision, Task task, String instanceId, String managedInstanceArn) {
     String id() {
       return task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+    }
+
+    /** A task on managed capacity (launch type FARGATE): its host is a managed node, not an instance of the cluster. */
+    boolean managed() {
+      return managedInstanceArn != null || "FARGATE".equals(task.launchType());
     }
   }
 
@@ -39,10 +48,16 @@ final class ServiceTaskIndex {
 
   /** Task record {@code key} of {@code service} as written at {@code revision}. */
   synchronized void put(String key, ServiceKey service, long revision, Task task, String instanceId) {
+    put(key, service, revision, task, instanceId, null);
+  }
+
+  /** As {@link #put(String, ServiceKey, long, Task, String)}, for a task on managed node {@code managedInstanceArn}. */
+  synchronized void put(String key, ServiceKey service, long revision, Task task, String instanceId,
+      String managedInstanceArn) {
     Map<String, Entry> tasks = byService.computeIfAbsent(service, k -> new HashMap<>());
     Entry before = tasks.get(key);
     if (before == null || before.revision() <= revision || before.revision() < 0) {
-      tasks.put(key, new Entry(revision, task, instanceId));
+      tasks.put(key, new Entry(revision, task, instanceId, managedInstanceArn));
       serviceOfTask.put(key, service);
     }
   }
@@ -64,7 +79,7 @@ final class ServiceTaskIndex {
       Map<String, Entry> entries = byService.computeIfAbsent(service, k -> new HashMap<>());
       if (!entries.containsKey(key)) {
         String arn = task.containerInstanceArn();
-        entries.put(key, new Entry(-1, task, arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1)));
+        entries.put(key, new Entry(-1, task, arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1), null));
         serviceOfTask.put(key, service);
       }
     });

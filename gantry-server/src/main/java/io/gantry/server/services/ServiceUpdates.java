@@ -49,7 +49,6 @@ final class ServiceUpdates {
     if (req.deploymentController() != null) {
       ServiceRules.controller(req.deploymentController());
     }
-    ServiceRules.platformVersion(req.platformVersion(), s.launchType() != null ? s.launchType() : "EC2");
     boolean daemon = ServiceRules.DAEMON.equals(s.schedulingStrategy());
     if (daemon) {
       ServiceRules.daemon(req.desiredCount(), req.placementStrategy(), req.capacityProviderStrategy());
@@ -66,11 +65,22 @@ final class ServiceUpdates {
     ServiceTasks.launchType(launchType, !strategy.isEmpty(), td);
     NetworkConfiguration network = req.networkConfiguration() != null ? req.networkConfiguration()
         : s.networkConfiguration();
-    ServiceTasks.checkNetwork(networking, scope, cluster.clusterName(), td, network,
-        launchType != null ? launchType : "EC2");
+    String clusterName = s.clusterArn().substring(s.clusterArn().lastIndexOf('/') + 1);
     var constraints = req.placementConstraints() != null ? req.placementConstraints() : s.placementConstraints();
     var strategies = req.placementStrategy() != null ? req.placementStrategy() : s.placementStrategy();
-    ServiceTasks.checkPlacement(constraints, strategies, td);
+    // FARGATE (launch type, or the FARGATE / FARGATE_SPOT items of a strategy): the same checks as at creation
+    ServiceTasks.Fargate fargate = ServiceTasks.fargate(launchType, strategy, td,
+        req.platformVersion() != null ? req.platformVersion() : s.platformVersion(), network, constraints, strategies);
+    if (fargate == null) {
+      ServiceRules.platformVersion(req.platformVersion(), launchType != null ? launchType : "EC2");
+    } else {
+      ServiceTasks.checkNetwork(networking, scope, io.gantry.server.placement.ManagedCapacity.CLUSTER, td, network,
+          "FARGATE");
+    }
+    if (ServiceTasks.onInstances(launchType, strategy)) {
+      ServiceTasks.checkNetwork(networking, scope, clusterName, td, network, launchType != null ? launchType : "EC2");
+      ServiceTasks.checkPlacement(constraints, strategies, td);
+    }
     int desired = req.desiredCount() != null ? ServiceRules.desiredCount(req.desiredCount()) : s.desiredCount();
     String propagate = req.propagateTags() != null ? ServiceTasks.propagateTags(req.propagateTags())
         : s.propagateTags();

@@ -57,7 +57,15 @@ public final class TaskDefinitionHandler implements EcsHandler {
   private static final int MAX_ATTEMPTS = 64;
   private final RevisionAllocator revisions;
 
+  private final int maxEphemeralGiB;
+
   public TaskDefinitionHandler(EntityStore store, TagStore tags) {
+    this(store, tags, TaskDefinitionRegistration.DEFAULT_MAX_EPHEMERAL_GIB);
+  }
+
+  /** With the most ephemeral storage a definition may ask for (server setting {@code max-ephemeral-storage-gib}). */
+  public TaskDefinitionHandler(EntityStore store, TagStore tags, int maxEphemeralGiB) {
+    this.maxEphemeralGiB = maxEphemeralGiB;
     this.store = store;
     this.tags = tags;
     this.reader = new TaskDefinitionReader(store);
@@ -76,7 +84,7 @@ public final class TaskDefinitionHandler implements EcsHandler {
   }
 
   public RegisterTaskDefinitionResponse register(RequestContext ctx, RegisterTaskDefinitionRequest request) {
-    TaskDefinition prepared = TaskDefinitionRegistration.prepare(request.toTaskDefinition());
+    TaskDefinition prepared = TaskDefinitionRegistration.prepare(request.toTaskDefinition(), maxEphemeralGiB);
     List<Tag> tagList = Tags.validate(request.tags());
     Scope scope = ctx.scope();
     String family = prepared.family();

@@ -46,7 +46,9 @@ final class CapacityPlacement {
 
   /**
    * Refuses a strategy with EC2 providers the task definition cannot run on (it must be
-   * EC2-compatible); FARGATE parts are checked where they are launched ({@code fargateParts}).
+   * EC2-compatible); FARGATE / FARGATE_SPOT parts are checked (compatibility and ECS's FARGATE
+   * rules) only when the split gives them tasks, before anything is placed ({@code
+   * TaskLauncher.fargateParts}).
    */
   static void compatible(List<CapacityProviderStrategyItem> strategy, TaskDefinition td) {
     for (CapacityProviderStrategyItem item : strategy) {
@@ -55,6 +57,16 @@ final class CapacityPlacement {
         throw EcsException.invalidParameter("Task definition does not support launch_type " + type + ".");
       }
     }
+  }
+
+  /** Whether {@code strategy} names FARGATE or FARGATE_SPOT (parts that run on managed capacity). */
+  static boolean hasFargate(List<CapacityProviderStrategyItem> strategy) {
+    return strategy.stream().anyMatch(i -> LaunchTarget.of(i.capacityProvider()).fargate());
+  }
+
+  /** Whether {@code strategy} names a provider of container instances (parts that run in the cluster). */
+  static boolean hasInstances(List<CapacityProviderStrategyItem> strategy) {
+    return strategy.stream().anyMatch(i -> !LaunchTarget.of(i.capacityProvider()).fargate());
   }
 
   /** {@code count} new tasks split over {@code strategy}, given the tasks already {@code running} per provider; parts with no task are left out. */

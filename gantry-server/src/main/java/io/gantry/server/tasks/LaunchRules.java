@@ -48,8 +48,9 @@ final class LaunchRules {
   }
 
   /**
-   * The launch type the tasks get: EC2 unless EXTERNAL is asked for; Fargate and managed
-   * instances are refused; null when a capacity-provider strategy decides it per provider.
+   * The launch type the tasks get: EC2 unless EXTERNAL or FARGATE is asked for (FARGATE runs on
+   * Gantry's managed capacity, see {@link FargateLaunchRules}); managed instances are refused;
+   * null when a capacity-provider strategy decides it per provider.
    */
   static String launchType(String launchType, boolean capacityProviderStrategy, TaskDefinition td) {
     TaskDefinitionEnums.checkValue(launchType, TaskEnums.LAUNCH_TYPE, "launchType");
@@ -61,7 +62,7 @@ final class LaunchRules {
       return null; // each part of the split has its own (see LaunchTarget)
     }
     String type = launchType == null ? "EC2" : launchType;
-    if (type.equals("FARGATE") || type.equals("MANAGED_INSTANCES")) {
+    if (type.equals("MANAGED_INSTANCES")) {
       throw EcsException.invalidParameter("Gantry does not run " + type + " tasks yet.");
     }
     if (td.compatibilities() != null && !td.compatibilities().contains(type)) {

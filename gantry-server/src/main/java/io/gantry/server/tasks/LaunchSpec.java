@@ -1,5 +1,6 @@
 package io.gantry.server.tasks;
 
+import io.gantry.api.ecs.task.NetworkConfiguration;
 import io.gantry.api.ecs.task.PlacementConstraint;
 import io.gantry.api.ecs.task.PlacementStrategy;
 import io.gantry.api.agent.TaskNetwork;
@@ -42,6 +43,9 @@ import java.util.random.RandomGenerator;
  *     modes): every launch of an awsvpc task definition, whatever its launch type, leases one
  *     address per task in the commit that stores it
  * @param capacityProviderStrategy the strategy the tasks are split over (empty: by {@code launchType})
+ * @param fargate what a launch on managed capacity carries; null for EC2 and EXTERNAL
+ * @param fargateInputs what the FARGATE / FARGATE_SPOT parts of a capacity-provider split are checked
+ *     and launched with (the call's platform version and network configuration); null without a split
  */
 record LaunchSpec(
     Scope scope,
@@ -61,7 +65,9 @@ record LaunchSpec(
     String requestFingerprint,
     Map<String, Integer> hostPorts,
     AwsVpcRequest network,
-    List<CapacityProviderStrategyItem> capacityProviderStrategy) {
+    List<CapacityProviderStrategyItem> capacityProviderStrategy,
+    FargateLaunch fargate,
+    FargateInputs fargateInputs) {
 
   LaunchSpec {
     capacityProviderStrategy = capacityProviderStrategy == null ? List.of() : List.copyOf(capacityProviderStrategy);
@@ -78,8 +84,11 @@ record LaunchSpec(
       PlacementRules placement, String clientToken, String requestFingerprint, Map<String, Integer> hostPorts) {
     this(scope, cluster, taskDefinition, overrides, group, startedBy, launchType, enableExecuteCommand, tags,
         referenceId, placementConstraints, placementStrategy, placement, clientToken, requestFingerprint, hostPorts,
-        null, List.of());
+        null, List.of(), null, null);
   }
+
+  /** The call's platform version and network configuration, for a split's FARGATE / FARGATE_SPOT parts. */
+  record FargateInputs(String platformVersion, NetworkConfiguration networkConfiguration) {}
 
   /** How a launch's tasks are placed: strategies in order, constraints, the task definition's required attributes. */
   record PlacementRules(List<Strategy> strategies, List<Constraint> constraints, List<RequiredAttribute> required) {
@@ -90,6 +99,29 @@ record LaunchSpec(
       constraints = List.copyOf(constraints);
       required = List.copyOf(required);
     }
+  }
+
+  /**
+   * This launch moved to managed capacity as {@code f} says (launch type FARGATE, Fargate's
+   * placement: spread over zones then nodes, the definition's CPU architecture required): the
+   * entry for one FARGATE or FARGATE_SPOT part of a capacity-provider split (no strategy left: the
+   * part's tasks show {@code f}'s provider). {@code vpc} is the
+   * network configuration checked against the managed nodes' subnets ({@code
+   * TaskNetworking.check(scope, ManagedCapacity.CLUSTER, …)}).
+   */
+  LaunchSpec withFargate(FargateLaunch f, AwsVpcRequest vpc) {
+    PlacementRules rules = new PlacementRules(FargateLaunchRules.STRATEGIES, List.of(),
+        FargateLaunchRules.required(taskDefinition));
+    return new LaunchSpec(scope, cluster, taskDefinition, overrides, group, startedBy, "FARGATE", enableExecuteCommand,
+        tags, referenceId, placementConstraints, placementStrategy, rules, clientToken, requestFingerprint, hostPorts,
+        vpc, List.of(), f, null);
+  }
+
+  /** This launch without its client token (one part of a split whose token the split records itself). */
+  LaunchSpec withoutClientToken() {
+    return new LaunchSpec(scope, cluster, taskDefinition, overrides, group, startedBy, launchType, enableExecuteCommand,
+        tags, referenceId, placementConstraints, placementStrategy, placement, null, requestFingerprint, hostPorts,
+        network, capacityProviderStrategy, fargate, fargateInputs);
   }
 
   /** What one task of this launch takes from its instance. */
@@ -113,8 +145,12 @@ record LaunchSpec(
     if (network != null) {
       task = TaskAttachments.attach(task, network);
     }
+    if (fargate != null) {
+      return new StoredTask(task, null, hostPorts, clientToken, requestFingerprint, referenceId,
+          placementConstraints, placementStrategy, gpuIds, network, instance.containerInstanceArn(), List.of());
+    }
     return new StoredTask(task, instance.id(), hostPorts, clientToken, requestFingerprint, referenceId,
-        placementConstraints, placementStrategy, gpuIds, network);
+        placementConstraints, placementStrategy, gpuIds, network, null, List.of());
   }
 
   /** The task's GPUs handed to its containers in order, each as many as its GPU resource requirement asks. */
@@ -153,7 +189,7 @@ record LaunchSpec(
           null));
     }
     LaunchTarget target = target(instance);
-    return Task.builder()
+    io.gantry.model.task.TaskBuilder builder = Task.builder()
         .attachments(List.of())
         .capacityProviderName(target.capacityProviderName())
         .attributes(instance == null ? List.of() : architecture(instance))
@@ -174,8 +210,18 @@ record LaunchSpec(
         .startedBy(startedBy)
         .taskArn(taskArn)
         .taskDefinitionArn(taskDefinition.taskDefinitionArn())
-        .version(1L)
-        .build();
+        .version(1L);
+    if (fargate != null) {
+      // As ECS shows a Fargate task: no container instance, PROVISIONING until its node has it.
+      builder.containerInstanceArn(null)
+          .lastStatus(TaskStatus.PROVISIONING.name())
+          .capacityProviderName(fargate.capacityProviderName())
+          .platformVersion(fargate.platformVersion())
+          .platformFamily(fargate.platformFamily())
+          .ephemeralStorage(taskDefinition.ephemeralStorage() != null ? taskDefinition.ephemeralStorage()
+              : new io.gantry.model.taskdef.EphemeralStorage(20));
+    }
+    return builder.build();
   }
 
   /** Where a task placed on {@code instance} goes: its instance's provider when the launch uses a strategy. */

@@ -21,6 +21,7 @@ import io.gantry.scheduler.cluster.Node;
 import io.gantry.server.network.AwsVpcRequest;
 import io.gantry.server.network.SubnetCatalog;
 import io.gantry.server.network.TaskNetworking;
+import io.gantry.server.placement.ManagedCapacity;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.state.EntityStore;
@@ -68,7 +69,8 @@ public final class ServiceTasks {
    */
   public record Launch(Scope scope, String cluster, String serviceName, String deploymentId, TaskDefinition taskDefinition,
       String launchType, boolean enableExecuteCommand, List<Tag> tags, List<PlacementConstraint> constraints,
-      List<PlacementStrategy> strategies, List<CapacityProviderStrategyItem> capacityProviderStrategy) {
+      List<PlacementStrategy> strategies, List<CapacityProviderStrategyItem> capacityProviderStrategy,
+      Fargate fargate) {
     public Launch {
       capacityProviderStrategy = capacityProviderStrategy == null ? List.of() : List.copyOf(capacityProviderStrategy);
       tags = List.copyOf(tags);
@@ -76,13 +78,61 @@ public final class ServiceTasks {
       strategies = strategies == null ? List.of() : List.copyOf(strategies);
     }
 
-    /** A launch by launch type (no capacity-provider strategy). */
+    /** A launch on container instances (EC2, EXTERNAL). */
     public Launch(Scope scope, String cluster, String serviceName, String deploymentId, TaskDefinition taskDefinition,
         String launchType, boolean enableExecuteCommand, List<Tag> tags, List<PlacementConstraint> constraints,
         List<PlacementStrategy> strategies) {
       this(scope, cluster, serviceName, deploymentId, taskDefinition, launchType, enableExecuteCommand, tags,
-          constraints, strategies, List.of());
+          constraints, strategies, List.of(), null);
     }
+
+    /** A launch split over a capacity-provider strategy of container-instance providers. */
+    public Launch(Scope scope, String cluster, String serviceName, String deploymentId, TaskDefinition taskDefinition,
+        String launchType, boolean enableExecuteCommand, List<Tag> tags, List<PlacementConstraint> constraints,
+        List<PlacementStrategy> strategies, List<CapacityProviderStrategyItem> capacityProviderStrategy) {
+      this(scope, cluster, serviceName, deploymentId, taskDefinition, launchType, enableExecuteCommand, tags,
+          constraints, strategies, capacityProviderStrategy, null);
+    }
+  }
+
+  /**
+   * A service's tasks on managed capacity: the capacity provider they show (FARGATE for launch
+   * type FARGATE; null with a strategy, whose FARGATE / FARGATE_SPOT parts show their own), the
+   * platform version as resolved, and the service's network configuration.
+   */
+  public record Fargate(String capacityProviderName, String platformVersion, NetworkConfiguration network) {}
+
+  /**
+   * CreateService's and UpdateService's FARGATE checks: for launch type FARGATE, or each FARGATE /
+   * FARGATE_SPOT item of the service's (already checked) capacity-provider strategy, ECS's FARGATE
+   * rules; null for a service only on container instances (whose checks are {@link #launchType},
+   * {@link #checkNetwork} and {@link #checkPlacement}).
+   */
+  public static Fargate fargate(String launchType, List<CapacityProviderStrategyItem> strategy, TaskDefinition td,
+      String platformVersion, NetworkConfiguration network, List<PlacementConstraint> constraints,
+      List<PlacementStrategy> strategies) {
+    List<String> providers = "FARGATE".equals(launchType) ? List.of("FARGATE")
+        : strategy.stream().map(CapacityProviderStrategyItem::capacityProvider)
+            .filter(p -> LaunchTarget.of(p).fargate()).toList();
+    if (providers.isEmpty()) {
+      return null;
+    }
+    LaunchRules.launchType("FARGATE", false, td);
+    FargateLaunch f = null;
+    for (String provider : providers) {
+      f = FargateLaunchRules.check(td, provider, platformVersion, null, network, strategies, constraints);
+    }
+    return new Fargate(strategy.isEmpty() ? f.capacityProviderName() : null, f.platformVersion(), network);
+  }
+
+  /** Whether a strategy names FARGATE or FARGATE_SPOT. */
+  public static boolean hasFargate(List<CapacityProviderStrategyItem> strategy) {
+    return CapacityPlacement.hasFargate(strategy);
+  }
+
+  /** Whether a service of {@code launchType} (null with a strategy) may run tasks on the cluster's instances. */
+  public static boolean onInstances(String launchType, List<CapacityProviderStrategyItem> strategy) {
+    return strategy.isEmpty() ? !"FARGATE".equals(launchType) : CapacityPlacement.hasInstances(strategy);
   }
 
   /** The tasks a launch stored and, when some did not fit, the instances' reasons (closest misses first). */
@@ -104,19 +154,36 @@ public final class ServiceTasks {
    */
   public Launched launch(Launch launch, NetworkConfiguration network, int count, Instant now) {
     TaskDefinition td = launch.taskDefinition();
-    AwsVpcRequest vpc = networking.check(launch.scope(), launch.cluster(), td, network,
-        launch.launchType() != null ? launch.launchType() : "EC2");
-    LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
-        group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
-        launch.tags(), null, launch.constraints(), launch.strategies(), placement(launch.constraints(),
-        launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td), vpc,
-        launch.capacityProviderStrategy());
+    Fargate f = launch.fargate();
+    List<CapacityProviderStrategyItem> split = launch.capacityProviderStrategy();
+    LaunchSpec spec;
+    if (f != null && split.isEmpty()) { // launch type FARGATE
+      FargateLaunch fargate = new FargateLaunch(f.capacityProviderName(), f.platformVersion(),
+          FargateLaunchRules.PLATFORM_FAMILY, f.network());
+      // A FARGATE service's tasks take their address from a subnet of the managed nodes' zones.
+      AwsVpcRequest vpc = networking.check(launch.scope(), ManagedCapacity.CLUSTER, td, f.network(), "FARGATE");
+      spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
+          group(launch.serviceName()), launch.deploymentId(), "FARGATE", launch.enableExecuteCommand(),
+          launch.tags(), null, launch.constraints(), launch.strategies(), new LaunchSpec.PlacementRules(
+          FargateLaunchRules.STRATEGIES, List.of(), FargateLaunchRules.required(td)), null, null,
+          TaskDemand.staticHostPorts(td), vpc, List.of(), fargate, null);
+    } else {
+      // on container instances, or split: the FARGATE / FARGATE_SPOT parts are checked and placed by the launcher
+      AwsVpcRequest vpc = split.isEmpty() || CapacityPlacement.hasInstances(split)
+          ? networking.check(launch.scope(), launch.cluster(), td, network,
+              launch.launchType() != null ? launch.launchType() : "EC2") : null;
+      spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
+          group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
+          launch.tags(), null, launch.constraints(), launch.strategies(), placement(launch.constraints(),
+          launch.strategies(), td), null, null, TaskDemand.staticHostPorts(td), vpc, split, null,
+          f == null ? null : new LaunchSpec.FargateInputs(f.platformVersion(), f.network()));
+    }
     try {
       TasksResponse out = launcher.run(spec, count, running(launch), now);
       return new Launched(out.tasks(), out.failures());
     } catch (EcsException e) {
-      if (TaskLauncher.NO_INSTANCES.equals(e.getMessage())) {
-        return new Launched(List.of(), List.of(new Failure(null, TaskLauncher.NO_INSTANCES, null)));
+      if (TaskLauncher.NO_INSTANCES.equals(e.getMessage()) || TaskLauncher.NO_MANAGED_CAPACITY.equals(e.getMessage())) {
+        return new Launched(List.of(), List.of(new Failure(null, e.getMessage(), null)));
       }
       throw e;
     }
@@ -161,7 +228,7 @@ public final class ServiceTasks {
     LaunchSpec spec = new LaunchSpec(launch.scope(), launch.cluster(), td, LaunchRules.overrides(null, td),
         group(launch.serviceName()), launch.deploymentId(), launch.launchType(), launch.enableExecuteCommand(),
         launch.tags(), null, launch.constraints(), List.of(), placement(launch.constraints(), List.of(), td), null,
-        null, TaskDemand.staticHostPorts(td), vpc, List.of());
+        null, TaskDemand.staticHostPorts(td), vpc, List.of(), null, null);
     TasksResponse out = launcher.onInstances(spec, instanceIds, now);
     return new Launched(out.tasks(), out.failures());
   }

@@ -22,6 +22,7 @@ import io.gantry.server.dispatch.RequestContext;
 import io.gantry.server.network.AwsVpcRequest;
 import io.gantry.server.network.SubnetCatalog;
 import io.gantry.server.network.TaskNetworking;
+import io.gantry.server.placement.ManagedCapacity;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.state.EntityStore;
@@ -97,7 +98,7 @@ public final class TaskHandler implements EcsHandler {
 
   public TasksResponse runTask(RequestContext ctx, RunTaskRequest req) {
     Scope scope = ctx.scope();
-    Cluster clusterRecord = clusters.active(scope, req.cluster()).value();
+    Cluster clusterRecord = clusters.forTasks(scope, req.cluster()).value();
     String cluster = clusterRecord.clusterName();
     int count = LaunchRules.count(req.count());
     String token = LaunchRules.clientToken(req.clientToken());
@@ -109,23 +110,43 @@ public final class TaskHandler implements EcsHandler {
     var strategy = CapacityPlacement.strategy(req.capacityProviderStrategy(), req.launchType(), clusterRecord);
     String launchType = LaunchRules.launchType(req.launchType(), !strategy.isEmpty(), td);
     CapacityPlacement.compatible(strategy, td);
-    AwsVpcRequest network = networking.check(scope, cluster, td, req.networkConfiguration(),
-        launchType != null ? launchType : "EC2");
+    FargateLaunch fargate = null;
+    AwsVpcRequest network = null;
+    LaunchSpec.PlacementRules placement;
+    if ("FARGATE".equals(launchType)) {
+      fargate = FargateLaunchRules.check(td, "FARGATE", req.platformVersion(), null, req.networkConfiguration(),
+          req.placementStrategy(), req.placementConstraints());
+      // The task's address comes from a subnet of the managed nodes' zones.
+      network = networking.check(scope, ManagedCapacity.CLUSTER, td, req.networkConfiguration(), launchType);
+      placement = new LaunchSpec.PlacementRules(FargateLaunchRules.STRATEGIES, List.of(),
+          FargateLaunchRules.required(td));
+    } else {
+      // a split's FARGATE / FARGATE_SPOT parts are checked by the launcher (FargateInputs), the rest here
+      if (!CapacityPlacement.hasFargate(strategy)) {
+        FargateLaunchRules.notFargate(req.platformVersion(), launchType != null ? launchType : "EC2");
+      }
+      if (strategy.isEmpty() || CapacityPlacement.hasInstances(strategy)) {
+        network = networking.check(scope, cluster, td, req.networkConfiguration(),
+            launchType != null ? launchType : "EC2");
+      }
+      placement = new LaunchSpec.PlacementRules(LaunchRules.strategies(req.placementStrategy()),
+          LaunchRules.constraints(req.placementConstraints(), td), LaunchRules.requiredAttributes(td));
+    }
     LaunchRules.volumes(req.volumeConfigurations());
-    LaunchSpec.PlacementRules placement = new LaunchSpec.PlacementRules(LaunchRules.strategies(req.placementStrategy()),
-        LaunchRules.constraints(req.placementConstraints(), td), LaunchRules.requiredAttributes(td));
     LaunchSpec spec = new LaunchSpec(scope, cluster, td, LaunchRules.overrides(req.overrides(), td),
         LaunchRules.group(req.group(), td), LaunchRules.startedBy(req.startedBy()), launchType,
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), req.placementConstraints(), req.placementStrategy(), placement,
-        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td), network, strategy);
+        token, fingerprint(req.withoutClientToken()), TaskDemand.staticHostPorts(td), network, strategy, fargate,
+        CapacityPlacement.hasFargate(strategy)
+            ? new LaunchSpec.FargateInputs(req.platformVersion(), req.networkConfiguration()) : null);
     return launcher.run(spec, count, ctx.now());
   }
 
   public TasksResponse startTask(RequestContext ctx, StartTaskRequest req) {
     Scope scope = ctx.scope();
-    String cluster = clusters.active(scope, req.cluster()).value().clusterName();
+    String cluster = clusters.forTasks(scope, req.cluster()).value().clusterName();
     List<String> targets = req.containerInstances() == null ? List.of() : req.containerInstances();
     if (targets.isEmpty()) {
       throw EcsException.invalidParameter("Container instances cannot be empty.");
@@ -143,7 +164,7 @@ public final class TaskHandler implements EcsHandler {
         Boolean.TRUE.equals(req.enableExecuteCommand()),
         taskTags(scope, cluster, td, req.tags(), req.propagateTags(), req.enableECSManagedTags()),
         LaunchRules.referenceId(req.referenceId()), null, null, LaunchSpec.PlacementRules.NONE, null, null,
-        TaskDemand.staticHostPorts(td), network, List.of());
+        TaskDemand.staticHostPorts(td), network, List.of(), null, null);
     return launcher.start(spec, targets, ctx.now());
   }
 

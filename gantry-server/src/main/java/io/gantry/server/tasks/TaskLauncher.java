@@ -20,6 +20,7 @@ import io.gantry.server.network.AwsVpcRequest;
 import io.gantry.server.network.SubnetCatalog;
 import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.placement.ClusterLedger;
+import io.gantry.server.placement.ManagedCapacity;
 import io.gantry.server.placement.Nodes;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.PlanApplier;
@@ -51,6 +52,8 @@ import java.util.random.RandomGenerator;
 final class TaskLauncher {
   static final String NO_INSTANCES = "No Container Instances were found in your cluster.";
   static final String NO_PROVIDER_INSTANCES = "No Container Instances were found in your capacity provider.";
+  static final String NO_MANAGED_CAPACITY = "No managed capacity is registered for FARGATE tasks in this region: "
+      + "start an agent with 'gantry agent --fargate' (or 'gantry up').";
   static final String TOKEN_CONFLICT = "The provided clientToken is already in use with a different RunTask request.";
   private static final int MAX_ROUNDS = 100;
   /** The snapshot memo key of "some instance is ACTIVE" (status is part of a node's profile). */
@@ -103,7 +106,7 @@ final class TaskLauncher {
     return launch(spec, now, random, count, List.of(), true, (ledger, accepted, remaining) -> {
       ClusterSnapshot snapshot = ledger.snapshot();
       if (!snapshot.memo(ANY_ACTIVE, () -> snapshot.nodes().stream().anyMatch(n -> Node.ACTIVE.equals(n.status())))) {
-        throw EcsException.invalidParameter(NO_INSTANCES);
+        throw EcsException.invalidParameter(spec.fargate() != null ? NO_MANAGED_CAPACITY : NO_INSTANCES);
       }
       Plan plan = Scheduler.place(snapshot, new PlacementRequest(demand, remaining, spec.group(), rules.strategies(),
           rules.constraints(), rules.required()), random);
@@ -111,7 +114,8 @@ final class TaskLauncher {
       for (Plan.Placement p : plan.placements()) {
         holds.add(hold(random, taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(), p.gpuIds()));
       }
-      return new Round(holds, zoneFailures(PlacementFailures.of(plan.unplaced()), snapshot, spec.network()));
+      List<Failure> failures = zoneFailures(PlacementFailures.of(plan.unplaced()), snapshot, spec.network());
+      return new Round(holds, spec.fargate() != null ? anonymous(failures) : failures);
     }, (node, hold) -> refusal(node, demand, spec.group(), rules));
   }
 
@@ -133,6 +137,18 @@ final class TaskLauncher {
     return launch(spec, now, random, ids.size(), missing, false, (ledger, accepted, remaining) -> new Round(
         ids.stream().map(id -> hold(random, taskDemand, spec.group(), id, List.of())).toList(), List.of()),
         (node, hold) -> Fit.check(node, demand).map(Reason::ecsReason));
+  }
+
+  /**
+   * Failures on managed capacity without the nodes' ARNs (they belong to the operator's account,
+   * not the caller's), one per reason, as Fargate reports capacity shortfalls.
+   */
+  private static List<Failure> anonymous(List<Failure> failures) {
+    Map<String, Failure> byReason = new LinkedHashMap<>();
+    for (Failure f : failures) {
+      byReason.putIfAbsent(f.reason(), new Failure(null, f.reason(), f.detail()));
+    }
+    return new ArrayList<>(byReason.values());
   }
 
   /**
@@ -227,13 +243,94 @@ final class TaskLauncher {
   }
 
   /**
-   * The tasks of a capacity-provider split: each part is planned on its provider's instances
-   * only (a snapshot of those nodes), all parts are reserved, committed and answered together.
-   * FARGATE and FARGATE_SPOT parts go to {@link #fargateParts}.
+   * The tasks of a capacity-provider split. The FARGATE and FARGATE_SPOT parts are checked first
+   * ({@link #fargateParts}: nothing is placed when one is refused). The parts on container
+   * instances are planned each on its provider's instances only (a snapshot of those nodes) and
+   * reserved and committed together; each FARGATE / FARGATE_SPOT part is then launched on managed
+   * capacity in a commit of its own. With a client token the split records the token itself,
+   * after its parts, with every task it created (a retry replays them).
    */
   private TasksResponse runByProvider(LaunchSpec spec, List<CapacityPlacement.Part> parts, Instant now) {
     List<CapacityPlacement.Part> ec2 = parts.stream().filter(p -> !p.target().fargate()).toList();
-    fargateParts(spec, parts.stream().filter(p -> p.target().fargate()).toList());
+    List<CapacityPlacement.Part> managed = parts.stream().filter(p -> p.target().fargate()).toList();
+    if (managed.isEmpty()) {
+      return runOnProviders(spec, ec2, now);
+    }
+    if (spec.clientToken() == null) {
+      return runParts(spec, ec2, fargateParts(spec, managed), now);
+    }
+    LaunchSpec untokened = spec.withoutClientToken();
+    List<Map.Entry<LaunchSpec, Integer>> managedParts = fargateParts(untokened, managed);
+    Scope scope = spec.scope();
+    String tokenKey = TaskRefs.tokenKey(scope, spec.cluster(), spec.clientToken());
+    synchronized (tokenLocks[Math.floorMod((scope + spec.clientToken()).hashCode(), tokenLocks.length)]) {
+      Optional<Versioned<RunTaskToken>> used = store.get(tokenKey, RunTaskToken.class);
+      if (used.isPresent()) {
+        return replay(scope, spec, used.get().value());
+      }
+      TasksResponse out = runParts(untokened, ec2, managedParts, now);
+      List<String> ids = out.tasks().stream().map(t -> t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1))
+          .toList();
+      store.commit(Txn.builder().absent(tokenKey).put(tokenKey, store.encode(new RunTaskToken(
+          spec.requestFingerprint(), spec.cluster(), ids, out.failures(), now))).build());
+      return out;
+    }
+  }
+
+  /** The parts on container instances (one commit), then each FARGATE / FARGATE_SPOT part (a commit each). */
+  private TasksResponse runParts(LaunchSpec spec, List<CapacityPlacement.Part> ec2,
+      List<Map.Entry<LaunchSpec, Integer>> managed, Instant now) {
+    List<Task> tasks = new ArrayList<>();
+    List<Failure> failures = new ArrayList<>();
+    if (!ec2.isEmpty()) {
+      TasksResponse out = runOnProviders(spec, ec2, now);
+      tasks.addAll(out.tasks());
+      failures.addAll(out.failures());
+    }
+    for (Map.Entry<LaunchSpec, Integer> part : managed) {
+      try {
+        TasksResponse out = run(part.getKey(), part.getValue(), now);
+        tasks.addAll(out.tasks());
+        failures.addAll(out.failures());
+      } catch (EcsException e) {
+        if (!NO_MANAGED_CAPACITY.equals(e.getMessage())) {
+          throw e;
+        }
+        // the other parts may have run already: this part's shortfall is a failure, as for a provider without instances
+        failures.add(new Failure(io.gantry.model.Arn.capacityProvider(spec.scope(),
+            part.getKey().fargate().capacityProviderName()), NO_MANAGED_CAPACITY, null));
+      }
+    }
+    return new TasksResponse(failures, tasks);
+  }
+
+  /**
+   * The FARGATE and FARGATE_SPOT parts of a split as launches on managed capacity, each checked as
+   * a RunTask with that capacity provider (ECS's FARGATE rules with the call's platform version,
+   * network configuration and placement; the address from a subnet of the managed nodes' zones).
+   */
+  private List<Map.Entry<LaunchSpec, Integer>> fargateParts(LaunchSpec spec, List<CapacityPlacement.Part> parts) {
+    List<Map.Entry<LaunchSpec, Integer>> out = new ArrayList<>();
+    LaunchSpec.FargateInputs inputs = spec.fargateInputs() != null ? spec.fargateInputs()
+        : new LaunchSpec.FargateInputs(null, null);
+    for (CapacityPlacement.Part part : parts) {
+      LaunchRules.launchType(LaunchTarget.FARGATE, false, spec.taskDefinition());
+      FargateLaunch f = FargateLaunchRules.check(spec.taskDefinition(), part.target().capacityProviderName(),
+          inputs.platformVersion(), null, inputs.networkConfiguration(), spec.placementStrategy(),
+          spec.placementConstraints());
+      AwsVpcRequest vpc = networking.check(spec.scope(), ManagedCapacity.CLUSTER, spec.taskDefinition(),
+          inputs.networkConfiguration(), LaunchTarget.FARGATE);
+      out.add(Map.entry(spec.withFargate(f, vpc), part.count()));
+    }
+    return out;
+  }
+
+  /**
+   * The parts of a split on container instances: each part is planned on its provider's
+   * instances only (a snapshot of those nodes), all parts are reserved, committed and answered
+   * together.
+   */
+  private TasksResponse runOnProviders(LaunchSpec spec, List<CapacityPlacement.Part> ec2, Instant now) {
     RandomGenerator random = callRandom();
     TaskDemand taskDemand = spec.demand();
     Demand demand = Nodes.demand(taskDemand);
@@ -270,17 +367,6 @@ final class TaskLauncher {
     }, (node, hold) -> refusal(node, demand, spec.group(), rules));
   }
 
-  /**
-   * The seam for the parts of a split that go to FARGATE or FARGATE_SPOT (launch type FARGATE,
-   * {@code capacityProviderName} set). Gantry does not run FARGATE tasks yet, so a split that
-   * gives them any task is refused before anything is placed.
-   */
-  private static void fargateParts(LaunchSpec spec, List<CapacityPlacement.Part> parts) {
-    if (!parts.isEmpty()) {
-      throw EcsException.invalidParameter("Gantry does not run FARGATE tasks yet.");
-    }
-  }
-
   private TasksResponse launch(LaunchSpec spec, Instant now, RandomGenerator random, int count,
       List<Failure> earlierFailures, boolean replan, Planner planner, PlanApplier.FitCheck fit) {
     if (spec.clientToken() == null) {
@@ -297,7 +383,8 @@ final class TaskLauncher {
       List<Failure> earlierFailures, boolean replan, Planner planner, PlanApplier.FitCheck fit) {
     Scope scope = spec.scope();
     placement.awaitCurrent();
-    ClusterLedger ledger = placement.ledger(scope, spec.cluster());
+    ClusterLedger ledger = spec.fargate() != null ? placement.managedLedger(scope.region())
+        : placement.ledger(scope, spec.cluster());
     for (int round = 0; round < MAX_ROUNDS; round++) {
       if (spec.clientToken() != null) {
         Optional<Versioned<RunTaskToken>> used = store.get(TaskRefs.tokenKey(scope, spec.cluster(), spec.clientToken()),
@@ -315,35 +402,67 @@ final class TaskLauncher {
         if (outcome.rejected().isEmpty() || !replan) {
           failures.addAll(planned.failures());
           for (PlanApplier.Rejected r : outcome.rejected()) {
-            ledger.instance(r.hold().instanceId()).ifPresent(v -> failures.add(
-                new Failure(v.value().containerInstanceArn(), r.reason(), null)));
+            ledger.instance(r.hold().instanceId()).ifPresent(v -> failures.add(new Failure(
+                spec.fargate() != null ? null : v.value().containerInstanceArn(), r.reason(), null)));
           }
           break;
         }
       }
-      LaunchAddresses addresses = LaunchAddresses.lease(networking, spec, accepted, now, random);
+      List<SpotPreemption.Preempted> preempted = List.of();
+      if (spec.fargate() != null && !spec.fargate().spot() && replan && accepted.size() < count) {
+        TaskDemand taskDemand = spec.demand();
+        preempted = SpotPreemption.reserve(ledger, placement, taskDemand, spec.placement().required(),
+            count - accepted.size(), () -> hold(random, taskDemand, spec.group(), "", List.of()));
+        if (accepted.size() + preempted.size() == count) {
+          failures.clear();
+          failures.addAll(earlierFailures);
+        }
+      }
+      List<PlanApplier.Accepted> planned = new ArrayList<>(accepted);
+      for (SpotPreemption.Preempted p : preempted) {
+        planned.add(p.accepted());
+      }
+      LaunchAddresses addresses = LaunchAddresses.lease(networking, spec, planned, now, random);
       if (!addresses.refused.isEmpty()) {
         PlanApplier.release(ledger, addresses.refused);
         failures.addAll(addresses.failures);
-        accepted = addresses.addressed;
+        planned = addresses.addressed;
       }
-      if (accepted.isEmpty()) {
+      if (planned.isEmpty()) {
         addresses.settle();
         return new TasksResponse(failures, List.of());
       }
+      List<PlanApplier.Accepted> reserved = List.copyOf(planned);
       Txn.Builder txn = Txn.builder();
       List<Task> tasks = new ArrayList<>();
       List<String> keys = new ArrayList<>();
       Map<String, Versioned<ContainerInstance>> used = new LinkedHashMap<>();
-      for (PlanApplier.Accepted a : accepted) {
+      Map<String, List<String>> victimsOf = new LinkedHashMap<>();
+      for (SpotPreemption.Preempted p : preempted) {
+        if (reserved.contains(p.accepted())) {
+          victimsOf.put(p.accepted().hold().taskId(), p.victimKeys());
+        }
+      }
+      if (!SpotInterruptions.interrupt(store, txn, victimsOf.values().stream().flatMap(List::stream).toList(), now)) {
+        addresses.settle();
+        PlanApplier.release(ledger, reserved);
+        placement.awaitCurrent();
+        continue;
+      }
+      for (PlanApplier.Accepted a : reserved) {
         used.putIfAbsent(a.instance().key(), a.instance());
         StoredTask stored = spec.stored(a.hold().taskId(), a.instance().value(), a.hold().gpuIds(),
             addresses.networks.get(a.hold().taskId()), now, random);
         addresses.leaseOf(a.hold().taskId()).ifPresent(l -> networking.allocator().stage(txn, l));
         String key = TaskRefs.key(scope, spec.cluster(), a.hold().taskId());
+        List<String> victims = victimsOf.get(a.hold().taskId());
+        if (victims != null) {
+          stored = stored.awaiting(victims);
+          SpotInterruptions.await(store, txn, key, victims);
+        }
         byte[] value = store.encode(stored);
         txn.absent(key).put(key, value);
-        placement.expect(key, value, stored.hold().orElseThrow());
+        placement.expect(key, value, stored.held().orElseThrow());
         keys.add(key);
         tags.put(txn, scope, stored.task().taskArn(), spec.tags());
         tasks.add(stored.task().withTags(spec.tags()));
@@ -352,7 +471,7 @@ final class TaskLauncher {
       if (spec.clientToken() != null) {
         String tokenKey = TaskRefs.tokenKey(scope, spec.cluster(), spec.clientToken());
         txn.absent(tokenKey).put(tokenKey, store.encode(new RunTaskToken(spec.requestFingerprint(), spec.cluster(),
-            accepted.stream().map(a -> a.hold().taskId()).toList(), failures, now)));
+            reserved.stream().map(a -> a.hold().taskId()).toList(), failures, now)));
       }
       boolean committed = false;
       try {
@@ -360,7 +479,7 @@ final class TaskLauncher {
       } finally {
         addresses.settle();
         if (!committed) {
-          PlanApplier.release(ledger, accepted);
+          PlanApplier.release(ledger, reserved);
           keys.forEach(placement::forget);
         }
       }

@@ -37,6 +37,10 @@ final class TaskRecords {
         : store.get(StateKeys.containerInstance(scope, cluster, instanceId), ContainerInstance.class);
   }
 
+  Optional<Versioned<ContainerInstance>> instanceAt(String key) {
+    return store.get(key, ContainerInstance.class);
+  }
+
   /**
    * The transaction that replaces {@code current} with {@code next}, conditioned on its revision;
    * what the task holds on its instance follows from the record ({@link StoredTask#hold}).

@@ -7,6 +7,9 @@ import io.gantry.model.task.Task;
 import io.gantry.model.task.TaskStatus;
 import io.gantry.model.taskdef.TaskDefinition;
 import io.gantry.server.agents.AgentTasks;
+import io.gantry.model.Arn;
+import io.gantry.model.task.TaskStopCode;
+import io.gantry.server.placement.ManagedCapacity;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.EntityStore.Attempt;
@@ -31,8 +34,18 @@ public final class TaskStateService implements AgentTasks {
   private final TaskRecords records;
   private final TaskDefinitionReader definitions;
   private final PlacementState placement;
+  private final int spotWarningSeconds;
 
   public TaskStateService(EntityStore store, PlacementState placement) {
+    this(store, placement, DEFAULT_SPOT_WARNING_SECONDS);
+  }
+
+  /** The Fargate Spot warning: how long an interrupted Spot task's agent waits between SIGTERM and SIGKILL. */
+  public static final int DEFAULT_SPOT_WARNING_SECONDS = 120;
+
+  /** With the Spot warning period (server setting {@code spot-warning-seconds}). */
+  public TaskStateService(EntityStore store, PlacementState placement, int spotWarningSeconds) {
+    this.spotWarningSeconds = spotWarningSeconds;
     this.store = store;
     this.placement = placement;
     this.records = new TaskRecords(store);
@@ -41,7 +54,7 @@ public final class TaskStateService implements AgentTasks {
 
   /** The placement state over {@code store}, reading what each stored task holds from its record. */
   public static PlacementState placementState(EntityStore store) {
-    return new PlacementState(store, kv -> store.decode(kv, StoredTask.class).value().hold());
+    return new PlacementState(store, kv -> store.decode(kv, StoredTask.class).value().held());
   }
 
   /**
@@ -54,6 +67,17 @@ public final class TaskStateService implements AgentTasks {
     placement.awaitCurrent();
     Map<String, TaskDefinition> definitionsByArn = new HashMap<>();
     List<TaskAssignment> out = new ArrayList<>();
+    if (ManagedCapacity.isManaged(cluster)) {
+      // A managed node runs the FARGATE tasks of every cluster of the region.
+      for (String key : placement.managedTaskKeys(scope.region(), containerInstanceId)) {
+        store.get(key, StoredTask.class).map(Versioned::value)
+            .filter(stored -> stored.managed() && containerInstanceId.equals(stored.nodeId())
+                && TaskRecords.status(stored) != TaskStatus.STOPPED && stored.awaiting().isEmpty())
+            .ifPresent(stored -> out.add(assignment(taskScope(key), stored, definitionsByArn)));
+      }
+      out.sort((a, b) -> a.task().taskArn().compareTo(b.task().taskArn()));
+      return out;
+    }
     for (String taskId : placement.ledger(scope, cluster).taskIds(containerInstanceId)) {
       records.find(scope, cluster, taskId).map(Versioned::value)
           .filter(stored -> containerInstanceId.equals(stored.containerInstanceId())
@@ -71,8 +95,14 @@ public final class TaskStateService implements AgentTasks {
   public Optional<TaskAssignment> assignment(Scope scope, String cluster, String taskId) {
     return records.find(scope, cluster, taskId)
         .map(Versioned::value)
-        .filter(stored -> TaskRecords.status(stored) != TaskStatus.STOPPED)
+        .filter(stored -> TaskRecords.status(stored) != TaskStatus.STOPPED && stored.awaiting().isEmpty())
         .map(stored -> assignment(scope, stored, new HashMap<>()));
+  }
+
+  /** The scope of a task key {@code ecs/ACCOUNT/REGION/task/CLUSTER/ID}. */
+  private static Scope taskScope(String key) {
+    String[] parts = key.split("/");
+    return new Scope(parts[1], parts[2]);
   }
 
   /**
@@ -86,18 +116,24 @@ public final class TaskStateService implements AgentTasks {
     if (change.taskArn() == null) {
       return Optional.empty();
     }
-    Optional<String> id = TaskRefs.id(scope, cluster, change.taskArn());
-    if (id.isEmpty()) {
+    boolean managed = ManagedCapacity.isManaged(cluster);
+    Optional<String> key = managed ? managedTaskKey(scope, change.taskArn())
+        : TaskRefs.id(scope, cluster, change.taskArn()).map(id -> TaskRefs.key(scope, cluster, id));
+    if (key.isEmpty()) {
       return Optional.empty();
     }
+    Scope taskScope = managed ? taskScope(key.get()) : scope;
     return store.retry(attempt -> {
-      Optional<Versioned<StoredTask>> found = records.find(scope, cluster, id.get());
-      if (found.isEmpty() || !containerInstanceId.equals(found.get().value().containerInstanceId())) {
+      Optional<Versioned<StoredTask>> found = store.get(key.get(), StoredTask.class);
+      boolean placedHere = found.isPresent() && (managed
+          ? found.get().value().managed() && containerInstanceId.equals(found.get().value().nodeId())
+          : containerInstanceId.equals(found.get().value().containerInstanceId()));
+      if (!placedHere) {
         return new Attempt<>(null, Optional.<Task>empty());
       }
       Versioned<StoredTask> current = found.get();
       Task task = current.value().task();
-      Task next = TaskProgress.apply(task, definition(scope, task.taskDefinitionArn()), change, now);
+      Task next = TaskProgress.apply(task, definition(taskScope, task.taskDefinitionArn()), change, now);
       if (next == task) {
         return new Attempt<>(null, Optional.of(task));
       }
@@ -105,10 +141,28 @@ public final class TaskStateService implements AgentTasks {
     });
   }
 
+  /**
+   * The store key of a task a managed node's agent reports on: a task ARN of any account in the
+   * node's region ({@code task/CLUSTER/ID}); empty for anything else.
+   */
+  private static Optional<String> managedTaskKey(Scope nodeScope, String taskArn) {
+    Optional<Arn> arn = Arn.parse(taskArn);
+    if (arn.isEmpty() || !"task".equals(arn.get().resourceType()) || !nodeScope.region().equals(arn.get().region())) {
+      return Optional.empty();
+    }
+    String[] resource = arn.get().resource().split("/");
+    if (resource.length != 2) {
+      return Optional.empty();
+    }
+    return Optional.of(TaskRefs.key(new Scope(arn.get().accountId(), arn.get().region()), resource[0], resource[1]));
+  }
+
   private TaskAssignment assignment(Scope scope, StoredTask stored, Map<String, TaskDefinition> cache) {
     String arn = stored.task().taskDefinitionArn();
     TaskDefinition td = cache.computeIfAbsent(arn, a -> definition(scope, a));
-    return new TaskAssignment(stored.task(), td, stored.reservedHostPorts(), stored.network());
+    boolean spotInterrupted = TaskStopCode.SPOT_INTERRUPTION.wireName().equals(stored.task().stopCode());
+    return new TaskAssignment(stored.task(), td, stored.reservedHostPorts(), stored.network(),
+        spotInterrupted ? spotWarningSeconds : null);
   }
 
   private TaskDefinition definition(Scope scope, String taskDefinitionArn) {

@@ -72,7 +72,10 @@ final class TaskStopper {
   }
 
   private boolean noAgentWillAct(Scope scope, String cluster, StoredTask stored) {
-    Optional<Versioned<ContainerInstance>> instance = records.instance(scope, cluster, stored.containerInstanceId());
+    Optional<Versioned<ContainerInstance>> instance = stored.managed()
+        ? io.gantry.server.placement.ManagedCapacity.instanceKey(stored.managedInstanceArn())
+            .flatMap(key -> records.instanceAt(key))
+        : records.instance(scope, cluster, stored.containerInstanceId());
     if (instance.isEmpty()) {
       return true;
     }

@@ -210,7 +210,7 @@ class CapacityProviderTest {
   }
 
   @Test
-  void runTaskRefusesUnassociatedProvidersAndKeepsTheFargateRefusal() {
+  void runTaskRefusesUnassociatedProvidersAndFargatePartsTheDefinitionCannotRun() {
     create("{name: 'pool', autoScalingGroupProvider: {autoScalingGroupArn: 'g'}}");
     ecs.createCluster("c");
     put("c", List.of("pool", "FARGATE"), List.of());
@@ -221,13 +221,17 @@ class CapacityProviderTest {
     expect(ErrorCode.INVALID_PARAMETER, "Only one capacity provider in a capacity provider strategy can have a base.",
         () -> ecs.run("{cluster: 'c', taskDefinition: 'sleep', capacityProviderStrategy: [{capacityProvider: 'pool', "
             + "base: 1, weight: 1}, {capacityProvider: 'FARGATE', base: 1}]}"));
-    expect(ErrorCode.INVALID_PARAMETER, "Gantry does not run FARGATE tasks yet.", () -> ecs.run("{cluster: 'c', "
-        + "taskDefinition: 'sleep', count: 2, capacityProviderStrategy: [{capacityProvider: 'pool', weight: 1}, "
-        + "{capacityProvider: 'FARGATE', weight: 1}]}"));
+    // the FARGATE part is checked before the pool part is placed: nothing runs
+    expect(ErrorCode.INVALID_PARAMETER, "Task definition does not support launch_type FARGATE.", () -> ecs.run(
+        "{cluster: 'c', taskDefinition: 'sleep', count: 2, capacityProviderStrategy: [{capacityProvider: 'pool', "
+        + "weight: 1}, {capacityProvider: 'FARGATE', weight: 1}]}"));
     // a FARGATE item that gets no task does not stop the launch
     TasksResponse r = ecs.run("{cluster: 'c', taskDefinition: 'sleep', count: 2, capacityProviderStrategy: ["
         + "{capacityProvider: 'pool', weight: 1}, {capacityProvider: 'FARGATE', weight: 0}]}");
     assertThat(r.tasks()).extracting(Task::capacityProviderName).containsExactly("pool", "pool");
+    io.gantry.api.ecs.task.ListTasksResponse listed = ecs.call("ListTasks",
+        new io.gantry.api.ecs.task.ListTasksRequest("c", null, null, null, null, null, null, null, null, null));
+    assertThat(listed.taskArns()).hasSize(2);
   }
 
   @Test

@@ -150,7 +150,7 @@ class RunTaskTest {
         () -> ecs.run("{taskDefinition: 'sleep', count: 11}"));
     expect(ErrorCode.INVALID_PARAMETER, "Count must be between 1 and 10.",
         () -> ecs.run("{taskDefinition: 'sleep', count: 0}"));
-    expect(ErrorCode.INVALID_PARAMETER, "Gantry does not run FARGATE tasks yet.",
+    expect(ErrorCode.INVALID_PARAMETER, "Task definition does not support launch_type FARGATE.",
         () -> ecs.run("{taskDefinition: 'sleep', launchType: 'FARGATE'}"));
     expect(ErrorCode.INVALID_PARAMETER,
         "Override for container named web is not a container in the TaskDefinition.",

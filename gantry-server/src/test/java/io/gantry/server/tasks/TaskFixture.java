@@ -84,7 +84,7 @@ final class TaskFixture implements AutoCloseable {
     new ClusterHandler(store, tags, placement).register(registry);
     new io.gantry.server.capacity.CapacityProviderHandler(store, tags).register(registry);
     new io.gantry.server.services.ServiceHandler(store, tags).register(registry);
-    new ContainerInstanceHandler(store, tags, placement, new Random(42)).register(registry);
+    new ContainerInstanceHandler(store, tags, placement, new Random(42), SCOPE.accountId()).register(registry);
     new TaskDefinitionHandler(store, tags).register(registry);
     new TagHandler(store, tags).register(registry);
     tasks.register(registry);

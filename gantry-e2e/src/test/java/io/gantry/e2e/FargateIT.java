@@ -1,0 +1,153 @@
+package io.gantry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gantry.e2e.support.AwsCli;
+import io.gantry.e2e.support.GantryProcess;
+import io.gantry.e2e.support.Host;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * FARGATE tasks for real: {@code gantry up} (its second local agent offers the machine as managed
+ * capacity), the AWS CLI v2 registers a FARGATE task definition and runs it with launch type
+ * FARGATE in a cluster without instances; it runs in Docker with its awsvpc interface (two
+ * containers sharing localhost, its address reachable from the host: what AwsVpcIT proves for an
+ * EC2 instance, here on managed capacity), shows no container instance, and stops cleanly. Bad
+ * inputs answer ECS's 400s. Needs the Docker Engine, gantry-test/busybox and gantry/pause.
+ */
+class FargateIT {
+  static final String SUBNET = "subnet-0fa26a7e0000000e2";
+  static final String NET = "awsvpcConfiguration={subnets=[" + SUBNET + "]}";
+  @TempDir static Path dir;
+  static GantryProcess gantry;
+  static AwsCli aws;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Host.sh("docker image inspect gantry/pause:latest >/dev/null 2>&1 || "
+        + "(cd .. && bash -c 'source scripts/lib.sh; ensure_pause_image')");
+    gantry = GantryProcess.up(dir.resolve("data"), "--subnets", SUBNET + "=10.209.77.0/29@us-east-1a");
+    aws = new AwsCli(gantry.endpoint(), Files.createDirectories(dir.resolve("cli")));
+    assertThat(aws.ecs("create-cluster", "--cluster-name", "fargateit").exitCode()).isZero();
+    AwsCli.Result registered = aws.ecs("register-task-definition", "--family", "fargateit-web",
+        "--network-mode", "awsvpc", "--requires-compatibilities", "FARGATE", "--cpu", "256", "--memory", "512",
+        "--container-definitions", "[{\"name\":\"web\",\"image\":\"gantry-test/busybox:latest\",\"essential\":true,"
+            + "\"stopTimeout\":2,\"dockerLabels\":{\"io.gantry.test\":\"fargateit\"},"
+            + "\"portMappings\":[{\"containerPort\":8080}],"
+            + "\"command\":[\"sh\",\"-c\",\"mkdir -p /www && echo hello-fargate > /www/index.html && "
+            + "exec httpd -f -p 8080 -h /www\"]},"
+            + "{\"name\":\"client\",\"image\":\"gantry-test/busybox:latest\",\"essential\":true,"
+            + "\"stopTimeout\":2,\"dockerLabels\":{\"io.gantry.test\":\"fargateit\"},"
+            + "\"command\":[\"sh\",\"-c\",\"for i in $(seq 60); do wget -q -O /tmp/seen http://127.0.0.1:8080/ "
+            + "&& break; sleep 1; done; exec sleep 3600\"]}]");
+    assertThat(registered.exitCode()).as(registered.stderr()).isZero();
+    assertThat(registered.json().path("taskDefinition").path("compatibilities").toString()).contains("FARGATE");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (gantry != null) {
+      gantry.close();
+    }
+    Host.sh("docker ps -aq --filter label=io.gantry.test=fargateit | xargs -r docker rm -f");
+    Host.sh("docker ps -aq --filter label=com.amazonaws.ecs.task-arn | while read c; do "
+        + "docker inspect -f '{{index .Config.Labels \"com.amazonaws.ecs.task-arn\"}} {{.Id}}' $c; done "
+        + "| grep ':task/fargateit/' | cut -d' ' -f2 | xargs -r docker rm -f");
+    Host.sh("docker network rm gantry-subnet-" + SUBNET);
+  }
+
+  @Test
+  void aFargateTaskRunsOnManagedCapacityAndStopsCleanly() throws Exception {
+    AwsCli.Result run = aws.ecs("run-task", "--cluster", "fargateit", "--task-definition", "fargateit-web",
+        "--launch-type", "FARGATE", "--network-configuration", NET);
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.json().path("failures")).isEmpty();
+    JsonNode task = run.json().path("tasks").get(0);
+    String taskArn = task.path("taskArn").asText();
+    assertThat(task.path("launchType").asText()).isEqualTo("FARGATE");
+    assertThat(task.path("platformVersion").asText()).isEqualTo("1.4.0");
+    assertThat(task.has("containerInstanceArn")).isFalse();
+
+    JsonNode eni = task.path("attachments").get(0);
+    assertThat(eni.path("type").asText()).isEqualTo("ElasticNetworkInterface");
+    String ip = detail(eni, "privateIPv4Address");
+    assertThat(ip).startsWith("10.209.77.");
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+        describe(taskArn).path("lastStatus").asText().equals("RUNNING"));
+    assertThat(Host.containers(taskArn, false)).hasSizeGreaterThanOrEqualTo(2);
+    // Its containers share localhost, and the task answers on its own address from the host.
+    String client = Host.sh("docker ps -q --no-trunc --filter label=com.amazonaws.ecs.task-arn=" + taskArn
+        + " --filter label=com.amazonaws.ecs.container-name=client").strip();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
+        Host.sh("docker exec " + client + " cat /tmp/seen").strip().equals("hello-fargate"));
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    String body = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://" + ip + ":8080/"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body(), b -> b != null);
+    assertThat(body.strip()).isEqualTo("hello-fargate");
+    // The cluster has no instance of its own; the managed node is nobody's instance.
+    assertThat(aws.ecs("list-container-instances", "--cluster", "fargateit").json()
+        .path("containerInstanceArns")).isEmpty();
+    assertThat(aws.ecs("list-clusters").stdout()).doesNotContain("gantry-fargate");
+
+    AwsCli.Result stopped = aws.ecs("stop-task", "--cluster", "fargateit", "--task", taskArn);
+    assertThat(stopped.exitCode()).as(stopped.stderr()).isZero();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+        describe(taskArn).path("lastStatus").asText().equals("STOPPED"));
+    assertThat(describe(taskArn).path("stopCode").asText()).isEqualTo("UserInitiated");
+    assertThat(Host.containers(taskArn, false)).isEmpty();
+  }
+
+  @Test
+  void badFargateLaunchesAreEcsStyle400s() throws Exception {
+    AwsCli.Result noNetwork = aws.ecs("run-task", "--cluster", "fargateit", "--task-definition", "fargateit-web",
+        "--launch-type", "FARGATE");
+    assertThat(noNetwork.exitCode()).isNotZero();
+    assertThat(noNetwork.stderr()).contains("InvalidParameterException")
+        .contains("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+
+    AwsCli.Result strategy = aws.ecs("run-task", "--cluster", "fargateit", "--task-definition", "fargateit-web",
+        "--launch-type", "FARGATE", "--network-configuration", NET, "--placement-strategy", "type=random");
+    assertThat(strategy.stderr()).contains("InvalidParameterException")
+        .contains("Task placement strategies are not supported for tasks using the FARGATE launch type.");
+
+    AwsCli.Result badSize = aws.ecs("register-task-definition", "--family", "fargateit-bad",
+        "--network-mode", "awsvpc", "--requires-compatibilities", "FARGATE", "--cpu", "256", "--memory", "4096",
+        "--container-definitions", "[{\"name\":\"web\",\"image\":\"gantry-test/busybox:latest\"}]");
+    assertThat(badSize.stderr()).contains("ClientException").contains("No Fargate configuration exists for given "
+        + "values: 256 CPU, 4096 memory.");
+
+    AwsCli.Result privileged = aws.ecs("register-task-definition", "--family", "fargateit-bad",
+        "--network-mode", "awsvpc", "--requires-compatibilities", "FARGATE", "--cpu", "256", "--memory", "512",
+        "--container-definitions", "[{\"name\":\"web\",\"image\":\"gantry-test/busybox:latest\",\"privileged\":true}]");
+    assertThat(privileged.stderr()).contains("ClientException");
+
+    AwsCli.Result reserved = aws.ecs("create-cluster", "--cluster-name", "gantry-fargate");
+    assertThat(reserved.stderr()).contains("InvalidParameterException").contains("reserved");
+  }
+
+  private static String detail(JsonNode attachment, String name) {
+    for (JsonNode d : attachment.path("details")) {
+      if (name.equals(d.path("name").asText())) {
+        return d.path("value").asText();
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode describe(String taskArn) throws Exception {
+    return aws.ecs("describe-tasks", "--cluster", "fargateit", "--tasks", taskArn).json().path("tasks").get(0);
+  }
+}
