@@ -6,7 +6,6 @@ import io.gantry.model.Failure;
 import io.gantry.model.Scope;
 import io.gantry.model.instance.ContainerInstance;
 import io.gantry.model.task.Task;
-import io.gantry.scheduler.Constraint;
 import io.gantry.scheduler.Fit;
 import io.gantry.scheduler.Plan;
 import io.gantry.scheduler.PlacementRequest;
@@ -16,11 +15,9 @@ import io.gantry.scheduler.cluster.ClusterSnapshot;
 import io.gantry.scheduler.cluster.Demand;
 import io.gantry.scheduler.cluster.Node;
 import io.gantry.server.instances.InstanceRefs;
-import io.gantry.server.network.AwsVpcRequest;
 import io.gantry.server.network.SubnetCatalog;
 import io.gantry.server.network.TaskNetworking;
 import io.gantry.server.placement.ClusterLedger;
-import io.gantry.server.placement.ManagedCapacity;
 import io.gantry.server.placement.Nodes;
 import io.gantry.server.placement.PlacementState;
 import io.gantry.server.placement.PlanApplier;
@@ -54,7 +51,7 @@ final class TaskLauncher {
   static final String NO_PROVIDER_INSTANCES = "No Container Instances were found in your capacity provider.";
   static final String NO_MANAGED_CAPACITY = "No managed capacity is registered for FARGATE tasks in this region: "
       + "start an agent with 'gantry agent --fargate' (or 'gantry up').";
-  static final String TOKEN_CONFLICT = "The provided clientToken is already in use with a different RunTask request.";
+  static final String TOKEN_CONFLICT = ClientTokens.CONFLICT;
   private static final int MAX_ROUNDS = 100;
   /** The snapshot memo key of "some instance is ACTIVE" (status is part of a node's profile). */
   private static final String ANY_ACTIVE = "tasks.any-active";
@@ -65,7 +62,7 @@ final class TaskLauncher {
   private final InstanceRefs instances;
   private final RandomGenerator random;
   private final TaskNetworking networking;
-  private final Object[] tokenLocks = new Object[64];
+  private final ClientTokens tokens;
 
   TaskLauncher(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
     this(store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
@@ -79,9 +76,7 @@ final class TaskLauncher {
     this.placement = placement;
     this.instances = new InstanceRefs(store);
     this.random = random;
-    for (int i = 0; i < tokenLocks.length; i++) {
-      tokenLocks[i] = new Object();
-    }
+    this.tokens = new ClientTokens(store, tags);
   }
 
   /** RunTask: {@code count} tasks placed by the scheduler on the cluster's ACTIVE instances. */
@@ -102,7 +97,7 @@ final class TaskLauncher {
     RandomGenerator random = callRandom();
     TaskDemand taskDemand = spec.demand();
     Demand demand = Nodes.demand(taskDemand);
-    LaunchSpec.PlacementRules rules = withZones(spec.placement(), spec.network());
+    LaunchSpec.PlacementRules rules = LaunchPlacements.withZones(spec.placement(), spec.network());
     return launch(spec, now, random, count, List.of(), true, (ledger, accepted, remaining) -> {
       ClusterSnapshot snapshot = ledger.snapshot();
       if (!snapshot.memo(ANY_ACTIVE, () -> snapshot.nodes().stream().anyMatch(n -> Node.ACTIVE.equals(n.status())))) {
@@ -114,9 +109,10 @@ final class TaskLauncher {
       for (Plan.Placement p : plan.placements()) {
         holds.add(hold(random, taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(), p.gpuIds()));
       }
-      List<Failure> failures = zoneFailures(PlacementFailures.of(plan.unplaced()), snapshot, spec.network());
-      return new Round(holds, spec.fargate() != null ? anonymous(failures) : failures);
-    }, (node, hold) -> refusal(node, demand, spec.group(), rules));
+      List<Failure> failures = LaunchPlacements.zoneFailures(PlacementFailures.of(plan.unplaced()), snapshot,
+          spec.network());
+      return new Round(holds, spec.fargate() != null ? LaunchPlacements.anonymous(failures) : failures);
+    }, (node, hold) -> LaunchPlacements.refusal(node, demand, spec.group(), rules));
   }
 
   /** StartTask: one task on each named instance; names that find no instance are MISSING failures. */
@@ -140,54 +136,6 @@ final class TaskLauncher {
   }
 
   /**
-   * Failures on managed capacity without the nodes' ARNs (they belong to the operator's account,
-   * not the caller's), one per reason, as Fargate reports capacity shortfalls.
-   */
-  private static List<Failure> anonymous(List<Failure> failures) {
-    Map<String, Failure> byReason = new LinkedHashMap<>();
-    for (Failure f : failures) {
-      byReason.putIfAbsent(f.reason(), new Failure(null, f.reason(), f.detail()));
-    }
-    return new ArrayList<>(byReason.values());
-  }
-
-  /**
-   * The placement rules of an awsvpc launch: only instances in a zone of one of its subnets
-   * (ECS places awsvpc tasks only where their subnets are), as one more memberOf constraint.
-   */
-  private static LaunchSpec.PlacementRules withZones(LaunchSpec.PlacementRules rules, AwsVpcRequest network) {
-    if (network == null) {
-      return rules;
-    }
-    String expression = "attribute:" + TaskNetworking.ZONE_ATTRIBUTE + " in [" + String.join(", ", network.zones())
-        + "]";
-    List<Constraint> constraints = new ArrayList<>(rules.constraints());
-    try {
-      constraints.add(Constraint.parse("memberOf", expression));
-    } catch (IllegalArgumentException e) {
-      return rules; // a zone name the query language cannot write: the address step still refuses other zones
-    }
-    return new LaunchSpec.PlacementRules(rules.strategies(), constraints, rules.required());
-  }
-
-  /** Instances turned down for being outside the subnets' zones say so, instead of the memberOf reason. */
-  private static List<Failure> zoneFailures(List<Failure> failures, ClusterSnapshot snapshot, AwsVpcRequest network) {
-    if (network == null) {
-      return failures;
-    }
-    List<Failure> out = new ArrayList<>();
-    for (Failure f : failures) {
-      String zone = snapshot.byArn(f.arn()).map(n -> n.attribute(TaskNetworking.ZONE_ATTRIBUTE)).orElse(null);
-      if (Reason.MEMBER_OF.ecsReason().equals(f.reason()) && !network.zones().contains(zone)) {
-        out.add(new Failure(f.arn(), LaunchAddresses.ZONE, LaunchAddresses.zoneDetail(network, zone)));
-      } else {
-        out.add(f);
-      }
-    }
-    return out;
-  }
-
-  /**
    * One task on each named instance (a DAEMON service's launches): no scheduler, but each
    * instance is re-checked like a RunTask placement (resources, required attributes, constraints)
    * and one that does not fit is a failure with its reason.
@@ -196,26 +144,10 @@ final class TaskLauncher {
     RandomGenerator random = callRandom();
     TaskDemand taskDemand = spec.demand();
     Demand demand = Nodes.demand(taskDemand);
-    LaunchSpec.PlacementRules rules = withZones(spec.placement(), spec.network());
+    LaunchSpec.PlacementRules rules = LaunchPlacements.withZones(spec.placement(), spec.network());
     return launch(spec, now, random, instanceIds.size(), List.of(), false, (ledger, accepted, remaining) -> new Round(
         instanceIds.stream().map(id -> hold(random, taskDemand, spec.group(), id, List.of())).toList(), List.of()),
-        (node, hold) -> refusal(node, demand, spec.group(), rules));
-  }
-
-  /** Why {@code node} cannot take one more task of this launch now (the applier's re-check). */
-  private static Optional<String> refusal(Node node, Demand demand, String group, LaunchSpec.PlacementRules rules) {
-    Optional<Reason> reason = Fit.check(node, demand).or(() -> Fit.attributes(node, rules.required()));
-    for (Constraint c : rules.constraints()) {
-      if (reason.isPresent()) {
-        break;
-      }
-      if (c instanceof Constraint.DistinctInstance && node.tasksOf(group) > 0) {
-        reason = Optional.of(Reason.DISTINCT_INSTANCE);
-      } else if (c instanceof Constraint.MemberOf m && !m.query().test(node)) {
-        reason = Optional.of(Reason.MEMBER_OF);
-      }
-    }
-    return reason.map(Reason::ecsReason);
+        (node, hold) -> LaunchPlacements.refusal(node, demand, spec.group(), rules));
   }
 
   /**
@@ -244,8 +176,8 @@ final class TaskLauncher {
 
   /**
    * The tasks of a capacity-provider split. The FARGATE and FARGATE_SPOT parts are checked first
-   * ({@link #fargateParts}: nothing is placed when one is refused). The parts on container
-   * instances are planned each on its provider's instances only (a snapshot of those nodes) and
+   * ({@link LaunchPlacements#fargateParts}: nothing is placed when one is refused). The parts on
+   * container instances are planned each on its provider's instances only (a snapshot of those nodes) and
    * reserved and committed together; each FARGATE / FARGATE_SPOT part is then launched on managed
    * capacity in a commit of its own. With a client token the split records the token itself,
    * after its parts, with every task it created (a retry replays them).
@@ -257,22 +189,18 @@ final class TaskLauncher {
       return runOnProviders(spec, ec2, now);
     }
     if (spec.clientToken() == null) {
-      return runParts(spec, ec2, fargateParts(spec, managed), now);
+      return runParts(spec, ec2, LaunchPlacements.fargateParts(networking, spec, managed), now);
     }
     LaunchSpec untokened = spec.withoutClientToken();
-    List<Map.Entry<LaunchSpec, Integer>> managedParts = fargateParts(untokened, managed);
-    Scope scope = spec.scope();
-    String tokenKey = TaskRefs.tokenKey(scope, spec.cluster(), spec.clientToken());
-    synchronized (tokenLocks[Math.floorMod((scope + spec.clientToken()).hashCode(), tokenLocks.length)]) {
-      Optional<Versioned<RunTaskToken>> used = store.get(tokenKey, RunTaskToken.class);
-      if (used.isPresent()) {
-        return replay(scope, spec, used.get().value());
+    List<Map.Entry<LaunchSpec, Integer>> managedParts = LaunchPlacements.fargateParts(networking, untokened, managed);
+    synchronized (tokens.lock(spec)) {
+      Optional<TasksResponse> replayed = tokens.replay(spec);
+      if (replayed.isPresent()) {
+        return replayed.get();
       }
       TasksResponse out = runParts(untokened, ec2, managedParts, now);
-      List<String> ids = out.tasks().stream().map(t -> t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1))
-          .toList();
-      store.commit(Txn.builder().absent(tokenKey).put(tokenKey, store.encode(new RunTaskToken(
-          spec.requestFingerprint(), spec.cluster(), ids, out.failures(), now))).build());
+      tokens.record(spec, out.tasks().stream().map(t -> t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1))
+          .toList(), out.failures(), now);
       return out;
     }
   }
@@ -305,27 +233,6 @@ final class TaskLauncher {
   }
 
   /**
-   * The FARGATE and FARGATE_SPOT parts of a split as launches on managed capacity, each checked as
-   * a RunTask with that capacity provider (ECS's FARGATE rules with the call's platform version,
-   * network configuration and placement; the address from a subnet of the managed nodes' zones).
-   */
-  private List<Map.Entry<LaunchSpec, Integer>> fargateParts(LaunchSpec spec, List<CapacityPlacement.Part> parts) {
-    List<Map.Entry<LaunchSpec, Integer>> out = new ArrayList<>();
-    LaunchSpec.FargateInputs inputs = spec.fargateInputs() != null ? spec.fargateInputs()
-        : new LaunchSpec.FargateInputs(null, null);
-    for (CapacityPlacement.Part part : parts) {
-      LaunchRules.launchType(LaunchTarget.FARGATE, false, spec.taskDefinition());
-      FargateLaunch f = FargateLaunchRules.check(spec.taskDefinition(), part.target().capacityProviderName(),
-          inputs.platformVersion(), null, inputs.networkConfiguration(), spec.placementStrategy(),
-          spec.placementConstraints());
-      AwsVpcRequest vpc = networking.check(spec.scope(), ManagedCapacity.CLUSTER, spec.taskDefinition(),
-          inputs.networkConfiguration(), LaunchTarget.FARGATE);
-      out.add(Map.entry(spec.withFargate(f, vpc), part.count()));
-    }
-    return out;
-  }
-
-  /**
    * The parts of a split on container instances: each part is planned on its provider's
    * instances only (a snapshot of those nodes), all parts are reserved, committed and answered
    * together.
@@ -334,7 +241,7 @@ final class TaskLauncher {
     RandomGenerator random = callRandom();
     TaskDemand taskDemand = spec.demand();
     Demand demand = Nodes.demand(taskDemand);
-    LaunchSpec.PlacementRules rules = withZones(spec.placement(), spec.network());
+    LaunchSpec.PlacementRules rules = LaunchPlacements.withZones(spec.placement(), spec.network());
     int count = ec2.stream().mapToInt(CapacityPlacement.Part::count).sum();
     return launch(spec, now, random, count, List.of(), true, (ledger, accepted, remaining) -> {
       ClusterSnapshot all = ledger.snapshot();
@@ -361,10 +268,10 @@ final class TaskLauncher {
           holds.add(hold(random, taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(),
               p.gpuIds()));
         }
-        failures.addAll(zoneFailures(PlacementFailures.of(plan.unplaced()), snapshot, spec.network()));
+        failures.addAll(LaunchPlacements.zoneFailures(PlacementFailures.of(plan.unplaced()), snapshot, spec.network()));
       }
       return new Round(holds, failures);
-    }, (node, hold) -> refusal(node, demand, spec.group(), rules));
+    }, (node, hold) -> LaunchPlacements.refusal(node, demand, spec.group(), rules));
   }
 
   private TasksResponse launch(LaunchSpec spec, Instant now, RandomGenerator random, int count,
@@ -374,7 +281,7 @@ final class TaskLauncher {
     }
     // Retries of one request run one after the other, so a retry finds the first one's tasks
     // instead of finding its reservations in the way.
-    synchronized (tokenLocks[Math.floorMod((spec.scope() + spec.clientToken()).hashCode(), tokenLocks.length)]) {
+    synchronized (tokens.lock(spec)) {
       return launchOnce(spec, now, random, count, earlierFailures, replan, planner, fit);
     }
   }
@@ -386,12 +293,9 @@ final class TaskLauncher {
     ClusterLedger ledger = spec.fargate() != null ? placement.managedLedger(scope.region())
         : placement.ledger(scope, spec.cluster());
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      if (spec.clientToken() != null) {
-        Optional<Versioned<RunTaskToken>> used = store.get(TaskRefs.tokenKey(scope, spec.cluster(), spec.clientToken()),
-            RunTaskToken.class);
-        if (used.isPresent()) {
-          return replay(scope, spec, used.get().value());
-        }
+      Optional<TasksResponse> replayed = spec.clientToken() == null ? Optional.empty() : tokens.replay(spec);
+      if (replayed.isPresent()) {
+        return replayed.get();
       }
       List<PlanApplier.Accepted> accepted = new ArrayList<>();
       List<Failure> failures = new ArrayList<>(earlierFailures);
@@ -469,9 +373,7 @@ final class TaskLauncher {
       }
       used.values().forEach(v -> txn.modRevisionIs(v.key(), v.modRevision()));
       if (spec.clientToken() != null) {
-        String tokenKey = TaskRefs.tokenKey(scope, spec.cluster(), spec.clientToken());
-        txn.absent(tokenKey).put(tokenKey, store.encode(new RunTaskToken(spec.requestFingerprint(), spec.cluster(),
-            reserved.stream().map(a -> a.hold().taskId()).toList(), failures, now)));
+        tokens.stage(txn, spec, reserved.stream().map(a -> a.hold().taskId()).toList(), failures, now);
       }
       boolean committed = false;
       try {
@@ -489,18 +391,5 @@ final class TaskLauncher {
       placement.awaitCurrent();
     }
     throw new IllegalStateException("too much contention: gave up placing after " + MAX_ROUNDS + " rounds");
-  }
-
-  /** The answer to a retried RunTask: the tasks it created as they are now, or a conflict for other parameters. */
-  private TasksResponse replay(Scope scope, LaunchSpec spec, RunTaskToken used) {
-    if (!used.requestFingerprint().equals(spec.requestFingerprint())) {
-      throw TaskErrors.conflict(TOKEN_CONFLICT);
-    }
-    List<Task> tasks = new ArrayList<>();
-    for (String id : used.taskIds()) {
-      store.get(TaskRefs.key(scope, used.cluster(), id), StoredTask.class).ifPresent(v -> tasks.add(
-          v.value().task().withTags(tags.tags(scope, v.value().task().taskArn()))));
-    }
-    return new TasksResponse(used.failures(), tasks);
   }
 }
