@@ -145,8 +145,11 @@ class ServiceSimulationTest {
         "(service breaker) (deployment " + failing + ") deployment failed: tasks failed to start.");
     List<Task> failed = ServiceChecks.tasks(ecs, CLUSTER, ServiceChecks.arns(ecs, CLUSTER, "breaker",
         DesiredStatus.STOPPED)).stream().filter(t -> t.taskDefinitionArn().equals(bad)).toList();
-    assertThat(failed.size()).isGreaterThanOrEqualTo(3);
-    assertThat(failed).allSatisfy(t -> assertThat(t.stopCodeAsString()).isEqualTo("TaskFailedToStart"));
+    // at least the breaker's threshold failed to start; the rollback may stop the rest before they do
+    assertThat(failed.stream().filter(t -> "TaskFailedToStart".equals(t.stopCodeAsString())).count())
+        .isGreaterThanOrEqualTo(3);
+    assertThat(failed).allSatisfy(t -> assertThat(t.stopCodeAsString()).isIn("TaskFailedToStart",
+        "ServiceSchedulerInitiated"));
     assertThat(ServiceChecks.tasks(ecs, CLUSTER, ServiceChecks.arns(ecs, CLUSTER, "breaker", DesiredStatus.RUNNING)))
         .hasSize(4).allSatisfy(t -> assertThat(t.taskDefinitionArn()).isEqualTo(good));
   }
