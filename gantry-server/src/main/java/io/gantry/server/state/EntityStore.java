@@ -2,8 +2,11 @@ package io.gantry.server.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.api.json.AwsJson;
+import io.gantry.store.CommitOutcome;
+import io.gantry.store.CommitOutcomeUnknownException;
 import io.gantry.store.KeyValue;
 import io.gantry.store.KvStore;
+import io.gantry.store.StoreException;
 import io.gantry.store.Txn;
 import io.gantry.store.TxnResult;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.util.function.Function;
  */
 public final class EntityStore {
   private static final int MAX_ATTEMPTS = 100;
+  private static final int SETTLE_ATTEMPTS = 8;
   private final KvStore kv;
   private final ObjectMapper mapper = AwsJson.mapper();
 
@@ -51,19 +55,64 @@ public final class EntityStore {
     }
   }
 
+  /**
+   * Commits {@code txn}. A commit whose outcome is unknown (etcd: the answer was lost) is never
+   * sent again blindly: the store is re-read and {@link CommitOutcome} decides. Applied: success.
+   * Not applied (its conditions still hold, so at most one copy can apply): sent again, and if
+   * that one fails its conditions, a late-applied original is recognised by its bytes. Anything
+   * else, or a store that stays unreachable: the {@link CommitOutcomeUnknownException} is thrown.
+   */
   public TxnResult commit(Txn txn) {
-    return kv.commit(txn);
+    try {
+      return kv.commit(txn);
+    } catch (CommitOutcomeUnknownException unknown) {
+      return settle(txn, unknown);
+    }
+  }
+
+  private TxnResult settle(Txn txn, CommitOutcomeUnknownException unknown) {
+    for (int attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
+      pause(attempt);
+      CommitOutcome.Decision decision;
+      try {
+        decision = CommitOutcome.decide(txn, kv::get);
+      } catch (StoreException unreachable) {
+        continue; // cannot read yet: decide after a longer pause
+      }
+      if (decision == CommitOutcome.Decision.APPLIED) {
+        return new TxnResult(true, kv.revision());
+      }
+      if (decision == CommitOutcome.Decision.UNKNOWN) {
+        throw unknown;
+      }
+      try {
+        TxnResult again = kv.commit(txn);
+        if (!again.succeeded() && CommitOutcome.wrote(txn, kv::get)) {
+          return new TxnResult(true, kv.revision()); // the first one was applied late
+        }
+        return again;
+      } catch (CommitOutcomeUnknownException stillUnknown) {
+        // the second send's outcome is unknown too: decide again after a pause
+      }
+    }
+    throw unknown;
+  }
+
+  private static void pause(int attempt) {
+    java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+        Math.min(2000, 50L << Math.min(attempt, 6))));
   }
 
   /**
    * Runs {@code attempt} until its transaction commits: each attempt reads fresh state and
    * returns the transaction plus the value to hand back. A transaction whose conditions fail
-   * is retried; an attempt that throws ends the loop.
+   * is retried; an attempt that throws ends the loop. Commits go through {@link #commit}, so an
+   * unknown outcome is settled by re-reading, never by blindly trying again.
    */
   public <R> R retry(Function<Integer, Attempt<R>> attempt) {
     for (int i = 0; i < MAX_ATTEMPTS; i++) {
       Attempt<R> a = attempt.apply(i);
-      if (a.txn() == null || kv.commit(a.txn()).succeeded()) {
+      if (a.txn() == null || commit(a.txn()).succeeded()) {
         return a.result();
       }
       backOff(i);

@@ -1,6 +1,7 @@
 package io.gantry.store.etcd;
 
 import io.etcd.jetcd.common.exception.EtcdException;
+import io.gantry.store.CommitOutcomeUnknownException;
 import io.gantry.store.StoreException;
 import io.grpc.Status;
 import java.util.Set;
@@ -56,7 +57,7 @@ final class CommitFailures {
 
   /** A failure after which the transaction may or may not have been applied. */
   static StoreException unknown(String what, Throwable cause) {
-    return new StoreException(what + "; the transaction may or may not have been applied", cause);
+    return new CommitOutcomeUnknownException(what + "; the transaction may or may not have been applied", cause);
   }
 
   /** The gRPC status code behind {@code t}; UNKNOWN when it carries none. */

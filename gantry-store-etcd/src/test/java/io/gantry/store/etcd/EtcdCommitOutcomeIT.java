@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.gantry.store.CommitOutcome;
+import io.gantry.store.CommitOutcomeUnknownException;
 import io.gantry.store.KeyValue;
 import io.gantry.store.StoreException;
 import io.gantry.store.Txn;
@@ -62,8 +64,21 @@ class EtcdCommitOutcomeIT {
 
     assertThatThrownBy(() -> commit.get(20, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
-        .cause().isInstanceOf(StoreException.class).hasMessageContaining("may or may not have been applied");
+        .cause().isInstanceOf(CommitOutcomeUnknownException.class).hasMessageContaining("may or may not have been applied");
     assertWrittenOnceAndNeverAgain("k");
+    assertThat(CommitOutcome.decide(put("k", "v"), direct::get)).as("re-read, the write is recognised")
+        .isEqualTo(CommitOutcome.Decision.APPLIED);
+  }
+
+  @Test
+  void aConditionedCommitLostBeforeEtcdSawItIsDecidedNotAppliedAndCanBeSentAgain() {
+    Txn create = Txn.builder().absent("k").put("k", bytes("v")).build();
+    proxy.close(); // nothing reaches etcd; the store cannot know that and reports an unknown outcome
+
+    assertThatThrownBy(() -> viaProxy.commit(create)).isInstanceOf(CommitOutcomeUnknownException.class);
+    assertThat(CommitOutcome.decide(create, direct::get)).isEqualTo(CommitOutcome.Decision.NOT_APPLIED);
+    assertThat(direct.commit(create).succeeded()).isTrue();
+    assertThat(CommitOutcome.decide(create, direct::get)).isEqualTo(CommitOutcome.Decision.APPLIED);
   }
 
   @Test

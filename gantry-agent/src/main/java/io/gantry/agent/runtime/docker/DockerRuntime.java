@@ -175,10 +175,22 @@ public final class DockerRuntime implements ContainerRuntime {
     }
   }
 
+  /**
+   * The container's state. A container that has just exited with 137 without the OOM flag is
+   * inspected again for up to {@link OomFlagWait#WINDOW} after its exit, since dockerd may set
+   * the flag a moment later (the caller's worker thread waits).
+   */
   @Override
   public Optional<ContainerState> inspect(String runtimeId) {
     try {
-      return Optional.of(DockerStateMapping.state(calls.inspectContainerCmd(runtimeId).exec()));
+      ContainerState state = DockerStateMapping.state(calls.inspectContainerCmd(runtimeId).exec());
+      int looks = 0;
+      for (Duration wait = OomFlagWait.before(state, clock.instant()); !wait.isZero() && looks++ < OomFlagWait.MAX_LOOKS;
+          wait = OomFlagWait.before(state, clock.instant())) {
+        java.util.concurrent.locks.LockSupport.parkNanos(wait.toNanos());
+        state = DockerStateMapping.state(calls.inspectContainerCmd(runtimeId).exec());
+      }
+      return Optional.of(state);
     } catch (NotFoundException e) {
       return Optional.empty();
     } catch (RuntimeException e) {
