@@ -3,7 +3,7 @@
 # RunTask handler (in process), then starts a real `gantry server` on it, SIGKILLs it and starts it
 # again; prints the time from each launch to the first answered API call, ListTasks and
 # DescribeTasks. No Docker needed.
-# Usage: gantry-bench/restart-bench.sh [--tasks 100000] [--instances 1000] [--rounds 3] [--keep]
+# Usage: gantry-bench/restart-bench.sh [--tasks 100000] [--instances 200] [--rounds 3] [--keep] [--data-dir DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh

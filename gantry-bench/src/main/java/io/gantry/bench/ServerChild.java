@@ -70,12 +70,18 @@ final class ServerChild implements AutoCloseable {
     return client;
   }
 
-  /** Seconds from launch to each milestone; {@code pageSize} is how many ARNs ListTasks returned. */
-  record Timings(double listening, double firstAnswer, double listTasks, double describeTasks, int pageSize) {}
+  /**
+   * Seconds from launch to each milestone; {@code firstAnswerCpu} is the server's CPU time used
+   * up to its first answer; {@code listTasksSteady} is how long one more ListTasks
+   * takes once everything has loaded (its own cost); {@code pageSize} is how many ARNs it returned.
+   */
+  record Timings(double listening, double firstAnswer, double firstAnswerCpu, double listTasks, double describeTasks, double runTask,
+      double listTasksSteady, int pageSize) {}
 
   /**
    * Polls (every 10 ms) until the server answers ListClusters, then times ListTasks of
-   * {@code cluster} and DescribeTasks of its first 100 tasks.
+   * {@code cluster}, DescribeTasks of its first 100 tasks and a RunTask of one task (definition
+   * {@code bench}), which needs the placement state loaded.
    */
   Timings awaitServing(String cluster) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -91,6 +97,7 @@ final class ServerChild implements AutoCloseable {
       }
     }
     double first = since();
+    double firstCpu = cpuSeconds();
     double listening = (this.listening.get(60, TimeUnit.SECONDS) - launched) / 1e9;
     JsonNode page = client.call("ListTasks", Map.of("cluster", cluster, "maxResults", 100));
     double listed = since();
@@ -101,7 +108,26 @@ final class ServerChild implements AutoCloseable {
     if (described.path("tasks").size() != arns.size() || arns.isEmpty()) {
       throw new IllegalStateException("DescribeTasks answered " + described.path("tasks").size() + " of " + arns.size());
     }
-    return new Timings(listening, first, listed, describedAt, arns.size());
+    JsonNode ran = client.call("RunTask", Map.of("cluster", cluster, "taskDefinition", "bench", "count", 1));
+    double placedAt = since();
+    if (ran.path("tasks").size() != 1) {
+      throw new IllegalStateException("RunTask placed nothing: " + ran);
+    }
+    long again = System.nanoTime();
+    client.call("ListTasks", Map.of("cluster", cluster, "maxResults", 100));
+    double steady = (System.nanoTime() - again) / 1e9;
+    return new Timings(listening, first, firstCpu, listed, describedAt, placedAt, steady, arns.size());
+  }
+
+  /**
+   * CPU seconds the server process has used so far (user + system, all threads, from
+   * /proc/PID/stat in clock ticks of 1/100 s): what a start costs regardless of how loaded the
+   * machine is.
+   */
+  private double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
   }
 
   private double since() {

@@ -115,7 +115,7 @@ public final class GantryServer implements AutoCloseable {
       EntityStore leaderStore = new EntityStore(new FencedKvStore(kv, leadership));
       KeyRing keys = new KeyRing(loaded.keys(), store, CredentialsFile.secureRandom());
       TagStore tags = new TagStore(store);
-      PlacementState placement = TaskStateService.placementState(store).start();
+      PlacementState placement = TaskStateService.placementState(store); // loaded once the API listens
       TaskNetworking networking = new TaskNetworking(store, placement, config.subnetCatalog());
       OperationRegistry registry = new OperationRegistry();
       for (EcsHandler handler : List.of(
@@ -141,6 +141,9 @@ public final class GantryServer implements AutoCloseable {
           new EcsHttpHandler(dispatcher, verifier, keys, new JoinExchange(store, keys, clock), clock, forwarder),
           gateway);
       jetty.start();
+      // loads on its own thread, after the listener is up: the API answers what needs no placement
+      // while a large store loads; what needs the ledgers waits for it
+      placement.startInBackground();
       gateway.start();
       LeaderRole leaderRole = new LeaderRole(leadership, () -> leaderParts(config, leaderStore, tags, placement, networking, clock));
       GantryServer server = new GantryServer(config, kv, jetty, gateway, leadership, leaderRole, placement, keys, clock,
@@ -150,7 +153,7 @@ public final class GantryServer implements AutoCloseable {
         etcd.campaign(advertised);
         log.info("campaigning for leadership as {}", advertised);
       }
-      leaderRole.start(Duration.ofMillis(250));
+      leaderRole.startInBackground(Duration.ofMillis(250));
       log.info("Gantry control plane listening on {} (data: {}, credentials: {})",
           server.endpoint(), config.dataDir(), config.credentialsFile());
       return server;

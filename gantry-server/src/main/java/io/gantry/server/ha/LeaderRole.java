@@ -42,6 +42,15 @@ public final class LeaderRole implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Like {@link #start}, but the first check runs on the role's thread too, so a caller is not
+   * held up while a new leader's controllers load a large store.
+   */
+  public LeaderRole startInBackground(Duration every) {
+    thread.scheduleWithFixedDelay(this::check, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    return this;
+  }
+
   /** Whether this replica runs the leader-only parts now. */
   public boolean leading() {
     return leading;

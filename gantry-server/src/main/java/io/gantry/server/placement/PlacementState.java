@@ -44,6 +44,8 @@ public final class PlacementState implements AutoCloseable {
   private final Object progress = new Object();
   private long appliedRevision;
   private volatile Watch watch;
+  private final java.util.concurrent.CountDownLatch loaded = new java.util.concurrent.CountDownLatch(1);
+  private volatile RuntimeException loadFailure;
 
   /** {@code holdOf} reads what a stored task record holds and where (empty once the task is STOPPED). */
   public PlacementState(EntityStore store, Function<KeyValue, Optional<Held>> holdOf) {
@@ -54,7 +56,43 @@ public final class PlacementState implements AutoCloseable {
   /** Loads every instance and task at one revision, then follows the changes after it. */
   public PlacementState start() {
     load();
+    loaded.countDown();
     return this;
+  }
+
+  /**
+   * {@link #start} on a thread of its own, so the control plane can answer requests that do not
+   * place anything while a large store loads; every method that reads the ledgers waits for it.
+   */
+  public PlacementState startInBackground() {
+    Thread loader = new Thread(() -> {
+      long began = System.nanoTime();
+      try {
+        load();
+        log.info("placement state loaded in {} ms", (System.nanoTime() - began) / 1_000_000);
+      } catch (RuntimeException e) {
+        loadFailure = e;
+        log.error("placement state could not be loaded; placements will fail", e);
+      } finally {
+        loaded.countDown();
+      }
+    }, "gantry-placement-load");
+    loader.setDaemon(true);
+    loader.start();
+    return this;
+  }
+
+  /** Blocks until the first load has finished. */
+  private void awaitLoaded() {
+    try {
+      loaded.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the placement state loads", e);
+    }
+    if (loadFailure != null) {
+      throw new IllegalStateException("the placement state could not be loaded", loadFailure);
+    }
   }
 
   /**
@@ -108,8 +146,13 @@ public final class PlacementState implements AutoCloseable {
 
   /** The ledger of {@code cluster} (empty until the cluster has instances or tasks). */
   public ClusterLedger ledger(Scope scope, String cluster) {
+    awaitLoaded();
+    return ledgerOf(scope, cluster);
+  }
+
+  private ClusterLedger ledgerOf(Scope scope, String cluster) {
     if (ManagedCapacity.isManaged(cluster)) {
-      return managedLedger(scope.region()); // the operator's view of the managed nodes and what they run
+      return managedLedgerOf(scope.region()); // the operator's view of the managed nodes and what they run
     }
     return ledgers.computeIfAbsent(StateKeys.scope(scope) + cluster, k -> new ClusterLedger());
   }
@@ -119,13 +162,19 @@ public final class PlacementState implements AutoCloseable {
    * what the FARGATE tasks of every cluster placed on them hold.
    */
   public ClusterLedger managedLedger(String region) {
+    awaitLoaded();
+    return managedLedgerOf(region);
+  }
+
+  private ClusterLedger managedLedgerOf(String region) {
     return managed.computeIfAbsent(region, k -> new ClusterLedger());
   }
 
   /** The store keys of the tasks (of any cluster) holding something on managed node {@code instanceId}. */
   public List<String> managedTaskKeys(String region, String instanceId) {
+    awaitLoaded();
     List<String> out = new ArrayList<>();
-    for (String id : managedLedger(region).taskIds(instanceId)) {
+    for (String id : managedLedgerOf(region).taskIds(instanceId)) {
       String key = managedTaskKeys.get(id);
       if (key != null) {
         out.add(key);
@@ -136,6 +185,7 @@ public final class PlacementState implements AutoCloseable {
 
   /** The store key of FARGATE_SPOT task {@code taskId} when it may still be interrupted. */
   public Optional<String> preemptibleKey(String taskId) {
+    awaitLoaded();
     return Optional.ofNullable(preemptible.get(taskId));
   }
 
@@ -145,6 +195,7 @@ public final class PlacementState implements AutoCloseable {
    * rather than stopping them.
    */
   public void awaitCurrent() {
+    awaitLoaded();
     long wanted = store.kv().revision();
     long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
     synchronized (progress) {
@@ -179,7 +230,7 @@ public final class PlacementState implements AutoCloseable {
     if (parts.length != 6 || !(parts[3].equals("instance") || parts[3].equals("task"))) {
       return;
     }
-    ClusterLedger ledger = ledger(new Scope(parts[1], parts[2]), parts[4]);
+    ClusterLedger ledger = ledgerOf(new Scope(parts[1], parts[2]), parts[4]);
     String id = parts[5];
     try {
       if (parts[3].equals("instance")) {
@@ -203,7 +254,7 @@ public final class PlacementState implements AutoCloseable {
           } else {
             preemptible.remove(id);
           }
-          managedLedger(parts[2]).putHold(hold.get().hold());
+          managedLedgerOf(parts[2]).putHold(hold.get().hold());
           ledger.putElsewhere(id, hold.get().hold().running());
         } else if (hold.isPresent()) {
           forgetManaged(parts[2], id, ledger);
@@ -220,7 +271,7 @@ public final class PlacementState implements AutoCloseable {
 
   private void forgetManaged(String region, String id, ClusterLedger ledger) {
     if (managedTaskKeys.remove(id) != null) {
-      managedLedger(region).removeHold(id);
+      managedLedgerOf(region).removeHold(id);
       ledger.removeElsewhere(id);
     }
     preemptible.remove(id);

@@ -88,9 +88,9 @@ final class TaskQueries {
     }
     List<String> arns = new ArrayList<>();
     if (!none) {
-      for (Versioned<StoredTask> v : records.all(scope, cluster)) {
-        StoredTask stored = v.value();
-        Task task = stored.task();
+      for (Versioned<TaskListing> v : records.listings(scope, cluster)) {
+        TaskListing stored = v.value();
+        TaskListing.Brief task = stored.task();
         if (desired.equals(task.desiredStatus())
             && (instanceId == null || instanceId.equals(stored.containerInstanceId()))
             && (group == null || group.equals(task.group()))

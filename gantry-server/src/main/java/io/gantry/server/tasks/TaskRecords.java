@@ -28,6 +28,11 @@ final class TaskRecords {
     return store.get(TaskRefs.key(scope, cluster, id), StoredTask.class);
   }
 
+  /** Every task of the cluster, decoded only as far as ListTasks needs. */
+  List<Versioned<TaskListing>> listings(Scope scope, String cluster) {
+    return store.list(StateKeys.tasks(scope, cluster), TaskListing.class);
+  }
+
   List<Versioned<StoredTask>> all(Scope scope, String cluster) {
     return store.list(StateKeys.tasks(scope, cluster), StoredTask.class);
   }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -58,9 +57,9 @@ public final class EmbeddedKvStore implements KvStore {
       EmbeddedStoreOptions options, ThreadFactory threads) {
     this.dir = dir;
     this.directoryLock = directoryLock;
-    ConcurrentSkipListMap<String, KeyValue> loaded = new ConcurrentSkipListMap<>(Keys.ORDER);
-    this.revision = file.load(kv -> loaded.put(kv.key(), kv));
-    this.data = loaded;
+    SortedLoad loaded = new SortedLoad();
+    this.revision = file.load(loaded::add);
+    this.data = loaded.toMap();
     this.delivery = deliveryPool(options.watchDeliveryThreads(), threads);
     this.hub = new WatchHub(revision, options.watchHistoryEvents(), delivery);
     this.writer = new GroupCommitWriter(file, new Publisher(), options.maxBatchTxns(), threads);

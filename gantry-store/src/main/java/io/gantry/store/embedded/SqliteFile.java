@@ -59,14 +59,18 @@ final class SqliteFile implements AutoCloseable {
     }
   }
 
-  /** Streams every stored key to {@code sink} and returns the stored revision. */
+  /**
+   * Streams every stored key to {@code sink}, in SQLite's key order (BINARY collation: the UTF-8
+   * bytes, which is code-point order, {@link io.gantry.store.Keys#ORDER}), and returns the stored
+   * revision.
+   */
   long load(Consumer<KeyValue> sink) {
     try (Statement st = connection.createStatement()) {
       long revision = 0;
       try (ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE name = 'revision'")) {
         revision = rs.next() ? rs.getLong(1) : 0;
       }
-      try (ResultSet rs = st.executeQuery("SELECT key, value, create_rev, mod_rev, version FROM kv")) {
+      try (ResultSet rs = st.executeQuery("SELECT key, value, create_rev, mod_rev, version FROM kv ORDER BY key")) {
         while (rs.next()) {
           KeyValue kv = new KeyValue(rs.getString(1), nonNull(rs.getBytes(2)), rs.getLong(3), rs.getLong(4), rs.getLong(5));
           if (kv.modRevision() > revision || kv.createRevision() > kv.modRevision() || kv.version() < 1) {
