@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gantry.agent.runtime.ContainerState;
 import io.gantry.agent.runtime.ContainerStatus;
+import io.gantry.agent.runtime.HealthStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,12 +28,12 @@ class OomFlagWaitTest {
     assertThat(OomFlagWait.before(exited(0, false), EXIT)).isZero();
     assertThat(OomFlagWait.before(exited(143, false), EXIT)).isZero();
     assertThat(OomFlagWait.before(null, EXIT)).isZero();
-    assertThat(OomFlagWait.before(new ContainerState("id", "c", "img", ContainerStatus.RUNNING, null, null, EXIT,
+    assertThat(OomFlagWait.before(new ContainerState("id", "c", "img", ContainerStatus.RUNNING, null, HealthStatus.NONE, EXIT,
         null, List.of(), false, null, Map.of()), EXIT)).isZero();
   }
 
   private static ContainerState exited(int code, boolean oom) {
-    return new ContainerState("id", "c", "img", ContainerStatus.STOPPED, code, null, EXIT.minusSeconds(5), EXIT,
+    return new ContainerState("id", "c", "img", ContainerStatus.STOPPED, code, HealthStatus.NONE, EXIT.minusSeconds(5), EXIT,
         List.of(), oom, null, Map.of());
   }
 }
