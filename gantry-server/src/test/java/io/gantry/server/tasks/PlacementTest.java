@@ -134,6 +134,25 @@ class PlacementTest {
   }
 
   @Test
+  void anInstanceWithTasksIsDeregisteredOnlyWithForceAndThenTakesNoNewTasks() {
+    ecs.simpleDefinition("mid", 1000, 100);
+    TasksResponse r = ecs.call("StartTask", new StartTaskRequest("default", List.of(a.id()), null, null, null, null,
+        null, null, null, null, null, "mid", null));
+    assertThat(r.tasks()).hasSize(1);
+
+    RunTaskTest.expect(io.gantry.model.ErrorCode.INVALID_PARAMETER,
+        "The container instance has tasks running. Stop them first, or deregister it with force.",
+        () -> ecs.call("DeregisterContainerInstance",
+            new io.gantry.api.ecs.instance.DeregisterContainerInstanceRequest("default", a.id(), false)));
+    io.gantry.api.ecs.instance.ContainerInstanceResponse forced = ecs.call("DeregisterContainerInstance",
+        new io.gantry.api.ecs.instance.DeregisterContainerInstanceRequest("default", a.id(), true));
+
+    assertThat(forced.containerInstance().status()).isEqualTo("INACTIVE");
+    assertThat(ecs.run("{taskDefinition: 'mid', count: 2}").tasks()).extracting(Task::containerInstanceArn)
+        .containsOnly(b.containerInstanceArn());
+  }
+
+  @Test
   void startTaskStartsOneTaskOnEachNamedInstance() {
     ecs.simpleDefinition("mid", 1000, 100);
 
