@@ -73,6 +73,9 @@ final class ServiceChanges {
     if (action instanceof ServiceAction.Emit e) {
       return stored.with(withEvent(s, new ServiceEvent(now, ids.get(), e.message())));
     }
+    if (action instanceof ServiceAction.Acknowledge) {
+      return stored.withHistory(DeploymentHistories.acknowledged(stored.history(), now));
+    }
     if (action instanceof ServiceAction.Steady st) {
       return stored.withSteadySince(st.at());
     }

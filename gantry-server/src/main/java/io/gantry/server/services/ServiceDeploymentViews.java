@@ -6,6 +6,7 @@ import io.gantry.api.ecs.deployment.ServiceRevision;
 import io.gantry.api.ecs.service.Deployment;
 import io.gantry.api.ecs.service.DeploymentCircuitBreaker;
 import io.gantry.api.ecs.service.Service;
+import io.gantry.api.ecs.service.ServiceCurrentRevisionSummary;
 import io.gantry.model.Arn;
 import io.gantry.model.Scope;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class ServiceDeploymentViews {
     int failed = mine.map(d -> d.failedTasks() == null ? 0 : d.failedTasks())
         .orElse(h.failedTasks() == null ? 0 : h.failedTasks());
     String breakerStatus = !breaker.enabled() ? "DISABLED" : h.breakerTriggered() ? "TRIGGERED"
-        : h.inProgress() ? "MONITORING" : "MONITORING_COMPLETE";
+        : h.ongoing() ? "MONITORING" : "MONITORING_COMPLETE";
     ServiceDeployment.Rollback rollback = h.rollbackStartedAt() == null ? null : new ServiceDeployment.Rollback(
         h.rollbackReason(), h.rollbackRevisionId() == null ? null
             : revisionArn(scope, cluster, name, h.rollbackRevisionId()), h.rollbackStartedAt());
@@ -68,6 +69,30 @@ final class ServiceDeploymentViews {
         h.configuration(), h.finishedAt(), null, rollback, s.serviceArn(),
         deploymentArn(scope, cluster, name, h.arnId()), sources, h.startedAt(), h.status(), h.statusReason(),
         h.stoppedAt(), summary(revisionArn(scope, cluster, name, h.revision().id()), mine), h.updatedAt());
+  }
+
+  /**
+   * The service as DescribeServices shows it: with {@code currentServiceDeployment} (its newest
+   * service deployment) and {@code currentServiceRevisions} (the revision of each deployment it
+   * still lists, with that deployment's task counts).
+   */
+  static Service shown(Scope scope, StoredService stored) {
+    Service s = stored.service();
+    if (stored.history().isEmpty()) {
+      return s;
+    }
+    String cluster = clusterName(s);
+    DeploymentHistory newest = stored.history().get(stored.history().size() - 1);
+    List<ServiceCurrentRevisionSummary> revisions = new ArrayList<>();
+    for (Deployment d : s.deployments()) {
+      DeploymentHistories.revisionOf(stored.history(), d.id()).ifPresent(r -> revisions.add(
+          new ServiceCurrentRevisionSummary(revisionArn(scope, cluster, s.serviceName(), r), nz(d.pendingCount()),
+              nz(d.desiredCount()), nz(d.runningCount()))));
+    }
+    return s.toBuilder()
+        .currentServiceDeployment(deploymentArn(scope, cluster, s.serviceName(), newest.arnId()))
+        .currentServiceRevisions(revisions)
+        .build();
   }
 
   static ServiceRevision revision(Scope scope, Service s, DeploymentHistory.Revision r) {
