@@ -170,7 +170,7 @@ final class ServiceReconciler {
       }
 
       List<TaskView> stops = RolloutStep.stops(current, outdated, desired, halted, draining, healthy - minHealthy,
-          in.limits().maxStops(), this::healthy);
+          in.limits().maxStops(), this::healthy, primary.capacityProviderStrategy());
       if (!stops.isEmpty()) {
         stops.forEach(t -> stopping.add(t.id()));
         effects.add(new Stop(stops.stream().map(TaskView::id).toList(),
