@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * simulated agents in three zones: CreateService idempotency with a clientToken, ListServices
  * filters and paging, DescribeServices include TAGS, new deployments on forceNewDeployment and on
  * configuration changes (not on a desiredCount change), ECS's default service placement (spread
- * over zones, then instances) and a service's placement constraints, and the "unable to place"
- * event when nothing fits.
+ * over zones, then instances) and a service's placement constraints, the "unable to place"
+ * event when nothing fits, and deployment alarms kept but shown as not monitored.
  */
 class ServiceApiSimulationTest {
   static final String CLUSTER = "service-api";
@@ -195,6 +195,30 @@ class ServiceApiSimulationTest {
         + "container instance met all of its requirements\\. The closest matching \\(container-instance "
         + "[0-9a-f]{32}\\) has insufficient memory available\\. For more information, see the Troubleshooting "
         + "section of the Amazon ECS Developer Guide\\.");
+  }
+
+  @Test
+  void deploymentAlarmsAreKeptAsGivenAndShownAsNotMonitored() {
+    String td = register(ecs, "alarmed", c -> c);
+    Service created = ecs.createService(b -> b.cluster(CLUSTER).serviceName("alarmed").taskDefinition(td)
+        .desiredCount(0).deploymentConfiguration(d -> d.alarms(a -> a.alarmNames("high-5xx").enable(true)
+            .rollback(true)))).service();
+
+    assertThat(created.deploymentConfiguration().alarms()).satisfies(a -> {
+      assertThat(a.alarmNames()).containsExactly("high-5xx");
+      assertThat(a.enable()).isTrue();
+      assertThat(a.rollback()).isTrue();
+    });
+    assertThat(describe(ecs, CLUSTER, "alarmed").deploymentConfiguration().alarms().alarmNames())
+        .containsExactly("high-5xx");
+    String arn = ecs.listServiceDeployments(b -> b.cluster(CLUSTER).service("alarmed")).serviceDeployments().get(0)
+        .serviceDeploymentArn();
+    assertThat(ecs.describeServiceDeployments(b -> b.serviceDeploymentArns(arn)).serviceDeployments().get(0).alarms())
+        .satisfies(a -> {
+          assertThat(a.alarmNames()).containsExactly("high-5xx");
+          assertThat(a.statusAsString()).isEqualTo("DISABLED");
+          assertThat(a.triggeredAlarmNames()).isEmpty();
+        });
   }
 
   private static Map<String, String> zones() {

@@ -1,5 +1,6 @@
 package io.gantry.server.services;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gantry.api.ecs.deployment.ServiceDeployment;
 import io.gantry.api.ecs.deployment.ServiceDeploymentBrief;
 import io.gantry.api.ecs.deployment.ServiceRevision;
@@ -63,7 +64,7 @@ final class ServiceDeploymentViews {
         h.rollbackReason(), h.rollbackRevisionId() == null ? null
             : revisionArn(scope, cluster, name, h.rollbackRevisionId()), h.rollbackStartedAt());
     return new ServiceDeployment(
-        new ServiceDeployment.ServiceDeploymentAlarms(List.of(), "DISABLED", List.of()),
+        alarms(h),
         s.clusterArn(), h.createdAt(),
         new ServiceDeployment.ServiceDeploymentCircuitBreaker(failed, breakerStatus, Rollout.failureThreshold(desired)),
         h.configuration(), h.finishedAt(), null, rollback, s.serviceArn(),
@@ -99,6 +100,19 @@ final class ServiceDeploymentViews {
     return new ServiceRevision(r.capacityProviderStrategy(), s.clusterArn(), r.createdAt(), r.launchType(),
         s.loadBalancers(), r.networkConfiguration(), r.platformFamily(), r.platformVersion(), s.serviceArn(),
         s.serviceRegistries(), revisionArn(scope, clusterName(s), s.serviceName(), r.id()), r.taskDefinition());
+  }
+
+  /**
+   * The deployment's CloudWatch alarms: the names configured, always DISABLED — Gantry has no
+   * CloudWatch, so alarms are kept as given and never evaluated (no alarm-based rollback).
+   */
+  private static ServiceDeployment.ServiceDeploymentAlarms alarms(DeploymentHistory h) {
+    List<String> names = new ArrayList<>();
+    JsonNode alarms = h.configuration() == null ? null : h.configuration().alarms();
+    if (alarms != null && alarms.path("alarmNames").isArray()) {
+      alarms.path("alarmNames").forEach(n -> names.add(n.asText()));
+    }
+    return new ServiceDeployment.ServiceDeploymentAlarms(names, "DISABLED", List.of());
   }
 
   private static ServiceDeployment.ServiceRevisionSummary summary(String arn, Optional<Deployment> d) {
