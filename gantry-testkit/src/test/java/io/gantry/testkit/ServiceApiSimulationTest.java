@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * simulated agents in three zones: CreateService idempotency with a clientToken, ListServices
  * filters and paging, DescribeServices include TAGS, new deployments on forceNewDeployment and on
  * configuration changes (not on a desiredCount change), ECS's default service placement (spread
- * over zones, then instances) and a service's placement constraints, the "unable to place"
- * event when nothing fits, and deployment alarms kept but shown as not monitored.
+ * over zones, then instances) and a service's placement constraints, and deployment alarms kept
+ * but shown as not monitored.
  */
 class ServiceApiSimulationTest {
   static final String CLUSTER = "service-api";
@@ -180,21 +180,6 @@ class ServiceApiSimulationTest {
         DesiredStatus.RUNNING));
     assertThat(pinned).hasSize(4).allSatisfy(t -> assertThat(zoneOf.get(t.containerInstanceArn()))
         .isEqualTo("us-east-1b"));
-  }
-
-  @Test
-  void aServiceWhoseTasksFitNowhereSaysSoInEcsWords() {
-    String td = register(ecs, "huge", c -> c.memory(8000));
-    ecs.createService(b -> b.cluster(CLUSTER).serviceName("huge").taskDefinition(td).desiredCount(1));
-
-    Service s = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-        .until(() -> describe(ecs, CLUSTER, "huge"), x -> !x.events().isEmpty());
-
-    assertThat(s.runningCount()).isZero();
-    assertThat(s.events().get(0).message()).matches("\\(service huge\\) was unable to place a task because no "
-        + "container instance met all of its requirements\\. The closest matching \\(container-instance "
-        + "[0-9a-f]{32}\\) has insufficient memory available\\. For more information, see the Troubleshooting "
-        + "section of the Amazon ECS Developer Guide\\.");
   }
 
   @Test
