@@ -90,6 +90,8 @@ class ServiceHealingSimulationTest {
     Service gone = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
         .until(() -> describe(ecs, CLUSTER, "crashloop"), x -> "INACTIVE".equals(x.status()));
     assertThat(gone.deployments()).isNotEmpty().allSatisfy(d -> assertThat(d.status()).isEqualTo("INACTIVE"));
+    assertThat(ecs.listServiceDeployments(b -> b.cluster(CLUSTER).service("crashloop")).serviceDeployments())
+        .isEmpty(); // deleting a service deletes its service deployments, as in ECS
   }
 
   @Test

@@ -83,7 +83,8 @@ final class ServiceChanges {
       return stored.with(s.toBuilder().desiredCount(dc.count()).build());
     }
     if (action instanceof ServiceAction.Deactivate) {
-      return stored.with(s.toBuilder().status(Service.INACTIVE).build());
+      // as ECS, deleting a service deletes its service deployments
+      return stored.with(s.toBuilder().status(Service.INACTIVE).build()).withHistory(List.of());
     }
     return stored; // Launch and Stop are effects, not record changes
   }
