@@ -54,6 +54,67 @@ class FargateIT {
             + "&& break; sleep 1; done; exec sleep 3600\"]}]");
     assertThat(registered.exitCode()).as(registered.stderr()).isZero();
     assertThat(registered.json().path("taskDefinition").path("compatibilities").toString()).contains("FARGATE");
+    // No container memory of its own: only the task's 512 MiB holds it.
+    AwsCli.Result hog = aws.ecs("register-task-definition", "--family", "fargateit-hog",
+        "--network-mode", "awsvpc", "--requires-compatibilities", "FARGATE", "--cpu", "256", "--memory", "512",
+        "--container-definitions", "[{\"name\":\"hog\",\"image\":\"gantry-test/busybox:latest\",\"essential\":true,"
+            + "\"stopTimeout\":1,\"dockerLabels\":{\"io.gantry.test\":\"fargateit\"},"
+            + "\"command\":[\"sh\",\"-c\",\"sleep 2; x=0123456789; while true; do x=$x$x; done\"]}]");
+    assertThat(hog.exitCode()).as(hog.stderr()).isZero();
+  }
+
+  /**
+   * The README's Fargate walkthrough, run as written (the block between its
+   * {@code fargate-walkthrough} markers, {@code gecs} being the CLI against this server): a
+   * cluster with the FARGATE providers and FARGATE as its default strategy, a Fargate task
+   * definition, run-task with a network configuration and no launch type, describe, curl the
+   * task's address. A README edit that breaks the walkthrough fails here.
+   */
+  @Test
+  void theReadmeFargateWalkthroughRunsAsWritten() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    int start = readme.indexOf("<!-- fargate-walkthrough -->");
+    int end = readme.indexOf("<!-- /fargate-walkthrough -->");
+    assertThat(start).as("README walkthrough markers").isPositive();
+    String block = readme.substring(start, end);
+    block = block.substring(block.indexOf("```sh") + 5, block.lastIndexOf("```"));
+    assertThat(block).contains("create-cluster --cluster-name shop --capacity-providers FARGATE")
+        .contains("run-task").contains("--network-configuration").contains("describe-tasks").contains("curl");
+
+    AwsCli.Result out = aws.script(block);
+    assertThat(out.exitCode()).as(out.stdout() + out.stderr()).isZero();
+    assertThat(out.stdout()).contains("RUNNING\tFARGATE\tFARGATE\tElasticNetworkInterface")
+        .contains("hello from fargate").contains("STOPPED");
+    JsonNode shop = aws.ecs("describe-clusters", "--clusters", "shop").json().path("clusters").get(0);
+    assertThat(shop.path("capacityProviders").toString()).contains("FARGATE_SPOT");
+    String taskArn = aws.ecs("list-tasks", "--cluster", "shop", "--desired-status", "STOPPED").json()
+        .path("taskArns").get(0).asText();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> aws.ecs(
+        "describe-tasks", "--cluster", "shop", "--tasks", taskArn).json().path("tasks").get(0)
+        .path("lastStatus").asText().equals("STOPPED"));
+    assertThat(Host.containers(taskArn, false)).isEmpty();
+  }
+
+  /**
+   * The task's memory (512 MiB, no container limit) holds for the whole task on managed
+   * capacity: the container that allocates past it is OOM-killed and the task stops as ECS says.
+   */
+  @Test
+  void aFargateTaskPastItsMemoryIsOomKilledWithEcsReasons() throws Exception {
+    AwsCli.Result run = aws.ecs("run-task", "--cluster", "fargateit", "--task-definition", "fargateit-hog",
+        "--launch-type", "FARGATE", "--network-configuration", NET);
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.json().path("failures")).isEmpty();
+    String taskArn = run.json().path("tasks").get(0).path("taskArn").asText();
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+        describe(taskArn).path("lastStatus").asText().equals("STOPPED"));
+    JsonNode stopped = describe(taskArn);
+    assertThat(stopped.path("stopCode").asText()).isEqualTo("EssentialContainerExited");
+    assertThat(stopped.path("stoppedReason").asText()).isEqualTo("Essential container in task exited");
+    JsonNode hog = stopped.path("containers").get(0);
+    assertThat(hog.path("reason").asText()).isEqualTo("OutOfMemoryError: Container killed due to memory usage");
+    assertThat(hog.path("exitCode").asInt()).isEqualTo(137);
+    assertThat(Host.containers(taskArn, false)).isEmpty();
   }
 
   @AfterAll
@@ -64,7 +125,7 @@ class FargateIT {
     Host.sh("docker ps -aq --filter label=io.gantry.test=fargateit | xargs -r docker rm -f");
     Host.sh("docker ps -aq --filter label=com.amazonaws.ecs.task-arn | while read c; do "
         + "docker inspect -f '{{index .Config.Labels \"com.amazonaws.ecs.task-arn\"}} {{.Id}}' $c; done "
-        + "| grep ':task/fargateit/' | cut -d' ' -f2 | xargs -r docker rm -f");
+        + "| grep -E ':task/(fargateit|shop)/' | cut -d' ' -f2 | xargs -r docker rm -f");
     Host.sh("docker network rm gantry-subnet-" + SUBNET);
   }
 
