@@ -8,9 +8,12 @@ import io.gantry.model.task.TaskStatus;
 import io.gantry.server.capacity.CapacityProviders;
 import io.gantry.server.placement.TaskDemand;
 import io.gantry.server.state.EntityStore;
+import io.gantry.server.tags.TagStore;
 import io.gantry.store.Txn;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,12 +25,18 @@ import java.util.random.RandomGenerator;
  * (TaskFailedToStart) when none has after the provisioning timeout. A marker {@code
  * gantry/capacity-wait/TASKKEY} lists each waiting task, written in the launch's transaction. At
  * most {@link #DEFAULT_LIMIT} tasks wait per cluster (ECS's "Tasks in the PROVISIONING state per
- * cluster" quota, 500); beyond it RunTask answers ECS's ClientException. Not for awsvpc tasks
- * (their address is leased at placement) nor tasks that want GPUs: those fail as before.
+ * cluster" quota, 500; checked before the commit, not in it, so racing launches may pass it by a
+ * few, as a soft quota); beyond it RunTask answers ECS's ClientException. Not for awsvpc tasks
+ * (their address is leased at placement) nor tasks that want GPUs: those fail as before. Nor for
+ * a service's launches: the service controller already retries its unplaced tasks, and they
+ * count in the reservation metric as the service's shortfall (the controller would take a task
+ * without an instance for one on a lost instance).
  * Pure apart from store reads; thread-safe.
  */
 final class CapacityWait {
   static final String PREFIX = "gantry/capacity-wait/";
+  /** How a service's launches are marked ({@code startedBy}); they keep the service controller's own retry. */
+  static final String SERVICE_STARTED_BY = "ecs-svc/";
   static final int DEFAULT_LIMIT = 500;
   static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
   static final String LIMIT_EXCEEDED = "Tasks provisioning capacity limit exceeded.";
@@ -45,7 +54,8 @@ final class CapacityWait {
 
   /** Whether tasks of {@code spec} that do not fit on {@code provider} wait for it instead of failing. */
   static boolean waits(EntityStore store, LaunchSpec spec, String provider) {
-    if (spec.network() != null || spec.fargate() != null || TaskDemand.gpus(spec.taskDefinition()) > 0) {
+    if (spec.network() != null || spec.fargate() != null || TaskDemand.gpus(spec.taskDefinition()) > 0
+        || (spec.startedBy() != null && spec.startedBy().startsWith(SERVICE_STARTED_BY))) {
       return false;
     }
     return new CapacityProviders(store).stored(spec.scope(), provider).map(v -> v.value())
@@ -62,18 +72,38 @@ final class CapacityWait {
   }
 
   /** The stored form of a new task of {@code spec} waiting for {@code provider}: PROVISIONING, no instance. */
-  static StoredTask task(LaunchSpec spec, String id, String provider, Instant now, RandomGenerator random) {
+  private static StoredTask task(LaunchSpec spec, String id, String provider, Instant now, RandomGenerator random) {
     Task task = spec.newTask(id, null, now, random).toBuilder()
         .lastStatus(TaskStatus.PROVISIONING.name())
         .capacityProviderName(provider)
         .launchType(LaunchTarget.of(provider).launchType())
         .build();
     return new StoredTask(task, null, spec.hostPorts(), spec.clientToken(), spec.requestFingerprint(),
-        spec.referenceId(), spec.placementConstraints(), spec.placementStrategy(), java.util.List.of());
+        spec.referenceId(), spec.placementConstraints(), spec.placementStrategy(), List.of());
   }
 
-  /** Adds the marker listing task {@code id} (at {@code taskKey}) as waiting for {@code provider}. */
-  static void await(EntityStore store, Txn.Builder txn, LaunchSpec spec, String id, String provider) {
+  /**
+   * Adds to {@code txn} one waiting task of {@code spec} per entry of {@code providers} (the
+   * provider it waits for): its record (absent before), its tags and its marker. Returns the tasks
+   * as RunTask answers them.
+   */
+  static List<Task> stage(EntityStore store, TagStore tags, Txn.Builder txn, LaunchSpec spec, List<String> providers,
+      Instant now, RandomGenerator random) {
+    List<Task> out = new ArrayList<>();
+    for (String provider : providers) {
+      String id = TaskIds.newId(random);
+      StoredTask stored = task(spec, id, provider, now, random);
+      String key = TaskRefs.key(spec.scope(), spec.cluster(), id);
+      txn.absent(key).put(key, store.encode(stored));
+      await(store, txn, spec, id, provider);
+      tags.put(txn, spec.scope(), stored.task().taskArn(), spec.tags());
+      out.add(stored.task().withTags(spec.tags()));
+    }
+    return out;
+  }
+
+  /** Adds the marker listing task {@code id} as waiting for {@code provider}. */
+  private static void await(EntityStore store, Txn.Builder txn, LaunchSpec spec, String id, String provider) {
     String marker = PREFIX + TaskRefs.key(spec.scope(), spec.cluster(), id);
     txn.absent(marker).put(marker, store.encode(new Marker(spec.scope().accountId(), spec.scope().region(),
         spec.cluster(), id, provider)));

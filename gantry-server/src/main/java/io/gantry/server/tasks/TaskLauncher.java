@@ -63,7 +63,6 @@ final class TaskLauncher {
   private final RandomGenerator random;
   private final TaskNetworking networking;
   private final ClientTokens tokens;
-  private final int waitLimit;
 
   TaskLauncher(EntityStore store, TagStore tags, PlacementState placement, RandomGenerator random) {
     this(store, tags, placement, random, new TaskNetworking(store, placement, SubnetCatalog.defaults()));
@@ -78,7 +77,6 @@ final class TaskLauncher {
     this.instances = new InstanceRefs(store);
     this.random = random;
     this.tokens = new ClientTokens(store, tags);
-    this.waitLimit = CapacityWait.DEFAULT_LIMIT;
   }
 
   /** RunTask: {@code count} tasks placed by the scheduler on the cluster's ACTIVE instances. */
@@ -364,7 +362,7 @@ final class TaskLauncher {
         return new TasksResponse(failures, List.of());
       }
       try {
-        CapacityWait.checkLimit(store, scope, spec.cluster(), waiting.size(), waitLimit);
+        CapacityWait.checkLimit(store, scope, spec.cluster(), waiting.size(), CapacityWait.DEFAULT_LIMIT);
       } catch (EcsException e) {
         addresses.settle();
         PlanApplier.release(ledger, planned);
@@ -406,15 +404,9 @@ final class TaskLauncher {
         tasks.add(stored.task().withTags(spec.tags()));
       }
       List<String> ids = new ArrayList<>(reserved.stream().map(a -> a.hold().taskId()).toList());
-      for (String provider : waiting) {
-        String id = TaskIds.newId(random);
-        StoredTask stored = CapacityWait.task(spec, id, provider, now, random);
-        String key = TaskRefs.key(scope, spec.cluster(), id);
-        txn.absent(key).put(key, store.encode(stored));
-        CapacityWait.await(store, txn, spec, id, provider);
-        tags.put(txn, scope, stored.task().taskArn(), spec.tags());
-        tasks.add(stored.task().withTags(spec.tags()));
-        ids.add(id);
+      for (Task waits : CapacityWait.stage(store, tags, txn, spec, waiting, now, random)) {
+        tasks.add(waits);
+        ids.add(TaskRefs.idOf(waits.taskArn()));
       }
       used.values().forEach(v -> txn.modRevisionIs(v.key(), v.modRevision()));
       if (spec.clientToken() != null) {
