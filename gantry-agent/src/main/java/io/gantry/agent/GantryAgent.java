@@ -56,7 +56,8 @@ public final class GantryAgent implements AutoCloseable {
       String arn = register(credentials, config, info, clock, registerWithin);
       new AgentIdentity(config.cluster(), arn).save(config.dataDir());
       AtomicReference<SessionClient> sessionRef = new AtomicReference<>();
-      TaskEngine engine = new TaskEngine(runtime, new AgentPolicy(config.privilegedAllowed(), config.stopTimeout(), config.pauseImage()),
+      TaskEngine engine = new TaskEngine(runtime, new AgentPolicy(config.privilegedAllowed(), config.stopTimeout(), config.pauseImage(),
+          config.gpus().nvidiaRuntime()),
           config.dataDir().resolve("tasks"), clock, change -> sessionRef.get().report(change));
       SessionClient session = new SessionClient(config.endpoints(), credentials, config.region(), clock, config.cluster(),
           arn, VERSION, new DesiredTasksHandler() {
@@ -73,8 +74,8 @@ public final class GantryAgent implements AutoCloseable {
       sessionRef.set(session);
       engine.start();
       session.start();
-      log.info("agent started: {} (Docker {}, {} CPUs, {} MiB)", arn, info.runtimeVersion(), info.cpus(),
-          info.memoryBytes() >> 20);
+      log.info("agent started: {} (Docker {}, {} CPUs, {} MiB, GPUs {})", arn, info.runtimeVersion(), info.cpus(),
+          info.memoryBytes() >> 20, config.gpus().ids());
       return new GantryAgent(runtime, engine, session, arn);
     } catch (IOException | InterruptedException | RuntimeException e) {
       runtime.close();

@@ -1,6 +1,8 @@
 package io.gantry.cli;
 
 import io.gantry.agent.session.AgentConfig;
+import io.gantry.agent.session.GpuDiscovery;
+import io.gantry.agent.session.GpuSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +48,14 @@ final class AgentOptions {
       + "create it first with aws ecs create-capacity-provider.")
   String capacityProvider;
 
+  @Option(names = "--gpus", description = "GPUs to offer (GANTRY_GPUS): auto (default: the UUIDs nvidia-smi lists, "
+      + "none without it), none, or ids comma-separated.")
+  String gpus;
+
+  @Option(names = "--nvidia-runtime", description = "OCI runtime for GPU containers, e.g. nvidia (GANTRY_NVIDIA_RUNTIME; "
+      + "default: Docker device requests through the nvidia driver).")
+  String nvidiaRuntime;
+
   AgentConfig resolve(Map<String, String> env, URI defaultEndpoint, Path defaultDataDir) {
     return resolve(env, defaultEndpoint, defaultDataDir, null);
   }
@@ -76,7 +86,13 @@ final class AgentOptions {
         capacityProvider != null && !capacityProvider.isBlank() ? capacityProvider
             : env.get("GANTRY_CAPACITY_PROVIDER") == null || env.get("GANTRY_CAPACITY_PROVIDER").isBlank() ? null
             : env.get("GANTRY_CAPACITY_PROVIDER"),
-        urls);
+        urls, managed ? GpuSettings.NONE : gpuSettings(env)); // Fargate offers no GPUs
+  }
+
+  private GpuSettings gpuSettings(Map<String, String> env) {
+    String runtime = nvidiaRuntime != null && !nvidiaRuntime.isBlank() ? nvidiaRuntime : env.get("GANTRY_NVIDIA_RUNTIME");
+    String value = gpus != null && !gpus.isBlank() ? gpus : env.get("GANTRY_GPUS");
+    return GpuSettings.parse(value, runtime, () -> GpuDiscovery.detect(env.get("PATH")));
   }
 
   private static String pick(String flag, String envValue, String fallback) {

@@ -5,6 +5,7 @@ import io.gantry.agent.runtime.SpecOverrides;
 import io.gantry.agent.runtime.TaskContext;
 import io.gantry.api.agent.TaskAssignment;
 import io.gantry.model.task.ContainerOverride;
+import io.gantry.model.task.Container;
 import io.gantry.model.task.Task;
 import io.gantry.model.taskdef.ContainerDefinition;
 import io.gantry.model.taskdef.PortMapping;
@@ -28,7 +29,18 @@ final class Assignments {
     TaskDefinition def = a.taskDefinition();
     return new TaskContext(task.taskArn(), clusterName(task.clusterArn()), family(a),
         def.revision() == null ? 0 : def.revision(), def.networkMode(), def.volumes(),
-        hostPorts(a), runtimeIds, policy);
+        hostPorts(a), runtimeIds, policy, gpuIds(task));
+  }
+
+  /** The GPU ids the control plane assigned, by container name (containers without GPUs left out). */
+  static Map<String, List<String>> gpuIds(Task task) {
+    Map<String, List<String>> out = new java.util.HashMap<>();
+    for (Container c : task.containers()) {
+      if (c != null && c.name() != null && !c.gpuIds().isEmpty()) {
+        out.put(c.name(), c.gpuIds());
+      }
+    }
+    return out;
   }
 
   /** The cluster name of a cluster ARN ({@code …:cluster/name}); a bare name is returned as is. */

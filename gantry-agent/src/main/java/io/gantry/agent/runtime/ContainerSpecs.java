@@ -64,8 +64,8 @@ public final class ContainerSpecs {
         containerName(task.family(), task.revision(), def.name(), random),
         def.image(),
         labels(task, def),
-        process(def, o),
-        resources(def, o),
+        process(task, def, o),
+        resources(task, def, o),
         NetworkSpecs.from(task, def),
         security(def),
         StorageSpecs.from(task, def),
@@ -108,10 +108,14 @@ public final class ContainerSpecs {
     return labels;
   }
 
-  private static ProcessSpec process(ContainerDefinition def, SpecOverrides o) {
+  private static ProcessSpec process(TaskContext task, ContainerDefinition def, SpecOverrides o) {
     Map<String, String> env = new LinkedHashMap<>();
     putAll(env, def.environment());
     putAll(env, o.environment());
+    List<String> gpus = task.gpuIdsOf(def.name());
+    if (!gpus.isEmpty()) {
+      env.put(GpuSpec.VISIBLE_DEVICES, String.join(",", gpus)); // the assignment wins over the user's value
+    }
     LinuxParameters linux = def.linuxParameters();
     boolean init = linux != null && Boolean.TRUE.equals(linux.initProcessEnabled());
     return new ProcessSpec(
@@ -144,7 +148,7 @@ public final class ContainerSpecs {
     return cpu == null || cpu < ResourceSpec.MIN_CPU_SHARES ? ResourceSpec.MIN_CPU_SHARES : cpu;
   }
 
-  private static ResourceSpec resources(ContainerDefinition def, SpecOverrides o) {
+  private static ResourceSpec resources(TaskContext task, ContainerDefinition def, SpecOverrides o) {
     Integer cpu = o.cpu() != null ? o.cpu() : def.cpu();
     Integer memory = o.memory() != null ? o.memory() : def.memory();
     Integer reservation = o.memoryReservation() != null ? o.memoryReservation() : def.memoryReservation();
@@ -166,8 +170,10 @@ public final class ContainerSpecs {
       }
       ulimits.add(new ResourceSpec.Ulimit(u.name(), u.softLimit(), u.hardLimit()));
     }
+    List<String> gpuIds = task.gpuIdsOf(def.name());
+    GpuSpec gpus = gpuIds.isEmpty() ? null : new GpuSpec(gpuIds, task.policy().nvidiaRuntime());
     return new ResourceSpec(cpuShares(cpu), memoryBytes, mib(reservation), swapBytes, swappiness,
-        shm, ulimits);
+        shm, ulimits, null, gpus);
   }
 
   private static Long mib(Integer value) {

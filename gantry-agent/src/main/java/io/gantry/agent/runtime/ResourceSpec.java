@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Resource controls in runtime units: CPU shares (at least 2), hard and soft memory limits,
  * memory plus swap, swappiness, {@code /dev/shm} size (all bytes; null: runtime default),
- * ulimits, and the parent cgroup that holds the task's limits (null: the runtime's default).
+ * ulimits, the parent cgroup that holds the task's limits (null: the runtime's default), and the
+ * GPUs pinned to the container (null: none).
  */
 public record ResourceSpec(
     int cpuShares,
@@ -16,7 +17,8 @@ public record ResourceSpec(
     Integer memorySwappiness,
     Long sharedMemoryBytes,
     List<Ulimit> ulimits,
-    String cgroupParent) {
+    String cgroupParent,
+    GpuSpec gpus) {
 
   /** The smallest CPU share value the Linux kernel accepts. */
   public static final int MIN_CPU_SHARES = 2;
@@ -28,17 +30,24 @@ public record ResourceSpec(
     ulimits = Copies.list(ulimits);
   }
 
+  /** Resource controls without GPUs. */
+  public ResourceSpec(int cpuShares, Long memoryBytes, Long memoryReservationBytes, Long memorySwapBytes,
+      Integer memorySwappiness, Long sharedMemoryBytes, List<Ulimit> ulimits, String cgroupParent) {
+    this(cpuShares, memoryBytes, memoryReservationBytes, memorySwapBytes, memorySwappiness, sharedMemoryBytes, ulimits,
+        cgroupParent, null);
+  }
+
   /** Resource controls without a task cgroup. */
   public ResourceSpec(int cpuShares, Long memoryBytes, Long memoryReservationBytes, Long memorySwapBytes,
       Integer memorySwappiness, Long sharedMemoryBytes, List<Ulimit> ulimits) {
     this(cpuShares, memoryBytes, memoryReservationBytes, memorySwapBytes, memorySwappiness, sharedMemoryBytes, ulimits,
-        null);
+        null, null);
   }
 
   /** These controls inside the cgroup {@code parent}. */
   public ResourceSpec withCgroupParent(String parent) {
     return new ResourceSpec(cpuShares, memoryBytes, memoryReservationBytes, memorySwapBytes, memorySwappiness,
-        sharedMemoryBytes, ulimits, parent);
+        sharedMemoryBytes, ulimits, parent, gpus);
   }
 
   /** A resource limit ({@code nofile}, {@code nproc}, …). */

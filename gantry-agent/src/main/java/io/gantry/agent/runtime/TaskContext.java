@@ -10,8 +10,9 @@ import java.util.Objects;
  * What the translation of one container needs to know about its task: identity (ARN, cluster,
  * family, revision), network mode (null: ECS's default, {@code bridge}), the task's volumes, the
  * host ports the control plane assigned to container ports (absent: the runtime picks one), the
- * runtime ids of the task's containers created so far (for links and {@code volumesFrom}), and
- * the agent's policy. Immutable.
+ * runtime ids of the task's containers created so far (for links and {@code volumesFrom}), the
+ * agent's policy, and the GPUs the control plane assigned to each container (by container name;
+ * absent: none). Immutable.
  */
 public record TaskContext(
     String taskArn,
@@ -22,7 +23,8 @@ public record TaskContext(
     List<Volume> volumes,
     Map<PortKey, Integer> hostPorts,
     Map<String, String> runtimeIds,
-    AgentPolicy policy) {
+    AgentPolicy policy,
+    Map<String, List<String>> gpuIds) {
 
   public TaskContext {
     Objects.requireNonNull(taskArn, "taskArn");
@@ -32,6 +34,18 @@ public record TaskContext(
     hostPorts = hostPorts == null ? Map.of() : Map.copyOf(hostPorts);
     runtimeIds = runtimeIds == null ? Map.of() : Map.copyOf(runtimeIds);
     Objects.requireNonNull(policy, "policy");
+    gpuIds = gpuIds == null ? Map.of() : Map.copyOf(gpuIds);
+  }
+
+  /** A task whose containers have no GPUs. */
+  public TaskContext(String taskArn, String cluster, String family, int revision, String networkMode,
+      List<Volume> volumes, Map<PortKey, Integer> hostPorts, Map<String, String> runtimeIds, AgentPolicy policy) {
+    this(taskArn, cluster, family, revision, networkMode, volumes, hostPorts, runtimeIds, policy, Map.of());
+  }
+
+  /** The GPU ids assigned to container {@code name}; empty when it has none. */
+  public List<String> gpuIdsOf(String name) {
+    return gpuIds.getOrDefault(name, List.of());
   }
 
   /** A container port of one container of the task; {@code protocol} is {@code tcp} or {@code udp}. */
@@ -57,6 +71,6 @@ public record TaskContext(
     Map<String, String> ids = new HashMap<>(runtimeIds);
     ids.put(containerName, runtimeId);
     return new TaskContext(taskArn, cluster, family, revision, networkMode, volumes, hostPorts, ids,
-        policy);
+        policy, gpuIds);
   }
 }

@@ -21,10 +21,20 @@ import java.util.List;
  * @param capacityProvider the capacity provider this machine joins ({@code --capacity-provider}), or null
  * @param endpoints every control-plane replica's base URL, in the order the agent tries them: when
  *     the session with one ends or cannot be opened, the agent tries the next
+ * @param gpus the GPUs this machine offers and how containers get them ({@code --gpus},
+ *     {@code --nvidia-runtime})
  */
 public record AgentConfig(URI endpoint, String cluster, String region, Path dataDir, long reservedMemoryMib,
     String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout,
-    String pauseImage, String capacityProvider, List<URI> endpoints) {
+    String pauseImage, String capacityProvider, List<URI> endpoints, GpuSettings gpus) {
+
+  /** Without GPUs. */
+  public AgentConfig(URI endpoint, String cluster, String region, Path dataDir, long reservedMemoryMib,
+      String availabilityZone, String instanceType, boolean privilegedAllowed, Duration stopTimeout,
+      String pauseImage, String capacityProvider, List<URI> endpoints) {
+    this(endpoint, cluster, region, dataDir, reservedMemoryMib, availabilityZone, instanceType, privilegedAllowed,
+        stopTimeout, pauseImage, capacityProvider, endpoints, GpuSettings.NONE);
+  }
 
   /** With {@code endpoint} as the only control-plane URL, the default pause image and no capacity provider. */
   public AgentConfig(URI endpoint, String cluster, String region, Path dataDir, long reservedMemoryMib,
@@ -57,6 +67,13 @@ public record AgentConfig(URI endpoint, String cluster, String region, Path data
     if (endpoints.isEmpty() || !endpoints.get(0).equals(endpoint)) {
       throw new IllegalArgumentException("endpoints must start with the endpoint");
     }
+    gpus = gpus == null ? GpuSettings.NONE : gpus;
+  }
+
+  /** This configuration offering {@code settings}' GPUs. */
+  public AgentConfig withGpus(GpuSettings settings) {
+    return new AgentConfig(endpoint, cluster, region, dataDir, reservedMemoryMib, availabilityZone, instanceType,
+        privilegedAllowed, stopTimeout, pauseImage, capacityProvider, endpoints, settings);
   }
 
   /** {@code "http://a:8080,http://b:8080"} as URLs (at least one). */

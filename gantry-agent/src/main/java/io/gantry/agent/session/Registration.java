@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Registers this machine as a container instance (RegisterContainerInstance), as the ECS agent
  * does: CPU 1024 units per core, memory in MiB less a reservation, the ports ECS reserves, the
- * standard attributes, and the agent and Docker versions. Re-registers under the same ARN when
+ * standard attributes, the machine's GPUs as platform devices, and the agent and Docker versions. Re-registers under the same ARN when
  * the agent has registered before.
  */
 public final class Registration {
@@ -53,6 +53,10 @@ public final class Registration {
     }
     for (String capability : capabilities(config)) {
       attributes.addObject().put("name", capability);
+    }
+    if (!config.gpus().ids().isEmpty()) {
+      ArrayNode devices = req.putArray("platformDevices");
+      config.gpus().ids().forEach(id -> devices.addObject().put("id", id).put("type", "GPU"));
     }
     req.putObject("versionInfo")
         .put("agentVersion", agentVersion)

@@ -209,6 +209,17 @@ class ContainerSpecsTest {
     assertThat(spec(allowed, def).security().privileged()).isTrue();
   }
 
+  @Test
+  void assigned_gpus_are_pinned_and_visible_in_the_environment_over_the_users_value() {
+    TaskContext gpus = new TaskContext(TASK_ARN, "default", "web", 3, "bridge", List.of(), Map.of(), Map.of(),
+        new AgentPolicy(false, Duration.ofSeconds(30), null, "nvidia"), Map.of("app", List.of("GPU-1", "GPU-2")));
+    ContainerSpec s = spec(gpus, container("app", IMAGE).env("NVIDIA_VISIBLE_DEVICES", "all").build());
+    assertThat(s.resources().gpus()).isEqualTo(new GpuSpec(List.of("GPU-1", "GPU-2"), "nvidia"));
+    assertThat(s.process().environment()).containsEntry("NVIDIA_VISIBLE_DEVICES", "GPU-1,GPU-2");
+    ContainerSpec other = spec(gpus, container("sidecar", IMAGE).build());
+    assertThat(other.resources().gpus()).isNull();
+    assertThat(other.process().environment()).doesNotContainKey("NVIDIA_VISIBLE_DEVICES");
+  }
 
   @Test
   void readonly_root_security_options_and_sysctls_are_passed_through() {

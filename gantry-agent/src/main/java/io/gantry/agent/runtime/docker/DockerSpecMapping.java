@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Device;
+import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
@@ -15,6 +16,7 @@ import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.VolumesFrom;
 import io.gantry.agent.runtime.ContainerSpec;
+import io.gantry.agent.runtime.GpuSpec;
 import io.gantry.agent.runtime.HealthCheckSpec;
 import io.gantry.agent.runtime.NetworkSpec;
 import io.gantry.agent.runtime.ProcessSpec;
@@ -116,6 +118,9 @@ final class DockerSpecMapping {
     if (r.cgroupParent() != null) {
       hc.withCgroupParent(r.cgroupParent());
     }
+    if (r.gpus() != null) {
+      gpus(hc, r.gpus());
+    }
     ifAny(r.ulimits(), u -> hc.withUlimits(
         u.stream().map(x -> new Ulimit(x.name(), x.soft(), x.hard())).toList()));
     hc.withPrivileged(s.privileged() ? Boolean.TRUE : null)
@@ -186,5 +191,20 @@ final class DockerSpecMapping {
     if (!list.isEmpty()) {
       set.accept(list);
     }
+  }
+
+  /**
+   * Pins the container's GPUs: a device request for exactly these ids through the nvidia driver,
+   * or the named runtime, which reads {@code NVIDIA_VISIBLE_DEVICES} from the environment.
+   */
+  private static void gpus(HostConfig hc, GpuSpec gpus) {
+    if (gpus.runtime() != null) {
+      hc.withRuntime(gpus.runtime());
+      return;
+    }
+    hc.withDeviceRequests(List.of(new DeviceRequest()
+        .withDriver(GpuSpec.DRIVER)
+        .withDeviceIds(gpus.deviceIds())
+        .withCapabilities(List.of(List.of("gpu")))));
   }
 }

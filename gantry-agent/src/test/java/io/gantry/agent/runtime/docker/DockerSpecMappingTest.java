@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import io.gantry.agent.runtime.ContainerSpec;
+import io.gantry.agent.runtime.GpuSpec;
 import io.gantry.agent.runtime.HealthCheckSpec;
 import io.gantry.agent.runtime.NetworkSpec;
 import io.gantry.agent.runtime.ProcessSpec;
@@ -50,6 +51,30 @@ class DockerSpecMappingTest {
     assertThat(b.get(ExposedPort.tcp(80))[0].getHostPortSpec()).isNull();
     assertThat(b.get(ExposedPort.udp(53))[0].getHostPortSpec()).isEqualTo("5353");
     assertThat(hc.getExtraHosts()).containsExactly("db:10.0.0.1");
+  }
+
+  @Test
+  void gpus_become_a_device_request_through_the_nvidia_driver_or_the_named_runtime() {
+    ContainerSpec plain = spec(bridge(), PLAIN, NO_STORAGE);
+    assertThat(DockerSpecMapping.hostConfig(plain).getDeviceRequests()).isNull();
+    ResourceSpec r = plain.resources();
+    HostConfig requested = DockerSpecMapping.hostConfig(withResources(plain, new ResourceSpec(r.cpuShares(),
+        r.memoryBytes(), null, null, null, null, List.of(), null, new GpuSpec(List.of("GPU-1", "GPU-2"), null))));
+    assertThat(requested.getDeviceRequests()).singleElement().satisfies(d -> {
+      assertThat(d.getDriver()).isEqualTo("nvidia");
+      assertThat(d.getDeviceIds()).containsExactly("GPU-1", "GPU-2");
+      assertThat(d.getCapabilities()).containsExactly(List.of("gpu"));
+    });
+    assertThat(requested.getRuntime()).isNull();
+    HostConfig runtime = DockerSpecMapping.hostConfig(withResources(plain, new ResourceSpec(r.cpuShares(),
+        null, null, null, null, null, List.of(), null, new GpuSpec(List.of("GPU-1"), "nvidia"))));
+    assertThat(runtime.getRuntime()).isEqualTo("nvidia");
+    assertThat(runtime.getDeviceRequests()).isNull();
+  }
+
+  private static ContainerSpec withResources(ContainerSpec s, ResourceSpec r) {
+    return new ContainerSpec(s.name(), s.image(), s.labels(), s.process(), r, s.network(), s.security(),
+        s.storage(), s.healthCheck(), s.stopTimeout());
   }
 
   @Test
