@@ -36,7 +36,7 @@ final class Assignments {
   static Map<String, List<String>> gpuIds(Task task) {
     Map<String, List<String>> out = new java.util.HashMap<>();
     for (Container c : task.containers()) {
-      if (c != null && c.name() != null && !c.gpuIds().isEmpty()) {
+      if (c != null && c.name() != null && c.gpuIds() != null && !c.gpuIds().isEmpty()) {
         out.put(c.name(), c.gpuIds());
       }
     }

@@ -166,8 +166,15 @@ final class TaskLauncher {
     return new TaskHold(TaskIds.newId(random), instanceId, demand, group, false, gpuIds);
   }
 
-  /** One planning round: the tasks proposed (as the holds they would take) and the failures of those that fit nowhere. */
-  private record Round(List<TaskHold> proposals, List<Failure> failures) {}
+  /**
+   * One planning round: the tasks proposed (as the holds they would take), the failures of those
+   * that fit nowhere, and the providers of those that wait for capacity instead ({@link CapacityWait}).
+   */
+  private record Round(List<TaskHold> proposals, List<Failure> failures, List<String> waiting) {
+    Round(List<TaskHold> proposals, List<Failure> failures) {
+      this(proposals, failures, List.of());
+    }
+  }
 
   /** Plans {@code remaining} more tasks on the ledger as it is now, {@code accepted} being reserved already. */
   private interface Planner {
@@ -243,12 +250,19 @@ final class TaskLauncher {
     Demand demand = Nodes.demand(taskDemand);
     LaunchSpec.PlacementRules rules = LaunchPlacements.withZones(spec.placement(), spec.network());
     int count = ec2.stream().mapToInt(CapacityPlacement.Part::count).sum();
+    Map<String, Boolean> waits = new LinkedHashMap<>();
+    for (CapacityPlacement.Part part : ec2) {
+      String provider = part.target().capacityProviderName();
+      waits.put(provider, CapacityWait.waits(store, spec, provider));
+    }
     return launch(spec, now, random, count, List.of(), true, (ledger, accepted, remaining) -> {
       ClusterSnapshot all = ledger.snapshot();
       List<TaskHold> holds = new ArrayList<>();
       List<Failure> failures = new ArrayList<>();
+      List<String> waiting = new ArrayList<>();
       for (CapacityPlacement.Part part : ec2) {
         String provider = part.target().capacityProviderName();
+        boolean wait = waits.get(provider);
         long placed = accepted.stream()
             .filter(a -> provider.equals(a.instance().value().capacityProviderName())).count();
         int need = part.count() - (int) placed;
@@ -258,8 +272,12 @@ final class TaskLauncher {
         ClusterSnapshot snapshot = ClusterSnapshot.of(all.nodes().stream()
             .filter(n -> provider.equals(n.capacityProviderName())).toList());
         if (snapshot.nodes().stream().noneMatch(n -> Node.ACTIVE.equals(n.status()))) {
-          failures.add(new Failure(io.gantry.model.Arn.capacityProvider(spec.scope(), provider),
-              NO_PROVIDER_INSTANCES, null));
+          if (wait) {
+            waiting.addAll(java.util.Collections.nCopies(need, provider));
+          } else {
+            failures.add(new Failure(io.gantry.model.Arn.capacityProvider(spec.scope(), provider),
+                NO_PROVIDER_INSTANCES, null));
+          }
           continue;
         }
         Plan plan = Scheduler.place(snapshot, new PlacementRequest(demand, need, spec.group(), rules.strategies(),
@@ -268,9 +286,14 @@ final class TaskLauncher {
           holds.add(hold(random, taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(),
               p.gpuIds()));
         }
-        failures.addAll(LaunchPlacements.zoneFailures(PlacementFailures.of(plan.unplaced()), snapshot, spec.network()));
+        if (wait) {
+          waiting.addAll(java.util.Collections.nCopies(need - plan.placements().size(), provider));
+        } else {
+          failures.addAll(LaunchPlacements.zoneFailures(PlacementFailures.of(plan.unplaced()), snapshot,
+              spec.network()));
+        }
       }
-      return new Round(holds, failures);
+      return new Round(holds, failures, waiting);
     }, (node, hold) -> LaunchPlacements.refusal(node, demand, spec.group(), rules));
   }
 
@@ -299,12 +322,14 @@ final class TaskLauncher {
       }
       List<PlanApplier.Accepted> accepted = new ArrayList<>();
       List<Failure> failures = new ArrayList<>(earlierFailures);
+      List<String> waiting = new ArrayList<>();
       for (int step = 0; step < MAX_ROUNDS && accepted.size() < count; step++) {
         Round planned = planner.plan(ledger, accepted, count - accepted.size());
         PlanApplier.Outcome outcome = PlanApplier.reserve(ledger, planned.proposals(), fit);
         accepted.addAll(outcome.accepted());
         if (outcome.rejected().isEmpty() || !replan) {
           failures.addAll(planned.failures());
+          waiting.addAll(planned.waiting());
           for (PlanApplier.Rejected r : outcome.rejected()) {
             ledger.instance(r.hold().instanceId()).ifPresent(v -> failures.add(new Failure(
                 spec.fargate() != null ? null : v.value().containerInstanceArn(), r.reason(), null)));
@@ -332,9 +357,16 @@ final class TaskLauncher {
         failures.addAll(addresses.failures);
         planned = addresses.addressed;
       }
-      if (planned.isEmpty()) {
+      if (planned.isEmpty() && waiting.isEmpty()) {
         addresses.settle();
         return new TasksResponse(failures, List.of());
+      }
+      try {
+        CapacityWait.checkLimit(store, scope, spec.cluster(), waiting.size(), CapacityWait.DEFAULT_LIMIT);
+      } catch (EcsException e) {
+        addresses.settle();
+        PlanApplier.release(ledger, planned);
+        throw e;
       }
       List<PlanApplier.Accepted> reserved = List.copyOf(planned);
       Txn.Builder txn = Txn.builder();
@@ -371,9 +403,14 @@ final class TaskLauncher {
         tags.put(txn, scope, stored.task().taskArn(), spec.tags());
         tasks.add(stored.task().withTags(spec.tags()));
       }
+      List<String> ids = new ArrayList<>(reserved.stream().map(a -> a.hold().taskId()).toList());
+      for (Task waits : CapacityWait.stage(store, tags, txn, spec, waiting, now, random)) {
+        tasks.add(waits);
+        ids.add(TaskRefs.idOf(waits.taskArn()));
+      }
       used.values().forEach(v -> txn.modRevisionIs(v.key(), v.modRevision()));
       if (spec.clientToken() != null) {
-        tokens.stage(txn, spec, reserved.stream().map(a -> a.hold().taskId()).toList(), failures, now);
+        tokens.stage(txn, spec, ids, failures, now);
       }
       boolean committed = false;
       try {
