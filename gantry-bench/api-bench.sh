@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS="${1:-10}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-[ -f gantry-bench/target/gantry-bench.jar ] || mvn -B -q -DskipTests install -pl gantry-bench -am
+[ -f gantry-bench/target/gantry-bench.jar ] || mvn -B -q -Dmaven.test.skip=true package -pl gantry-bench -am
 JAR=gantry-bench/target/gantry-bench.jar
 KEY=AKGABENCHACCESSKEY01 SECRET=bench/secret/key/0123456789abcdefghijklm
 GPORT=18710 PPORT=18711

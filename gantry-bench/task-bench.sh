@@ -12,7 +12,7 @@ ensure_docker
 ensure_test_image
 JAR=gantry-bench/target/gantry-bench.jar
 if [ ! -f "$JAR" ] || [ -n "$(find . -path '*/target' -prune -o \( -name '*.java' -o -name pom.xml \) -newer "$JAR" -print -quit)" ]; then
-  say "building the benchmark jar (mvn install -pl gantry-bench -am)"
-  mvn -B -q -Dstyle.color=never -Dmaven.test.skip=true install -pl gantry-bench -am
+  say "building the benchmark jar (mvn package -pl gantry-bench -am)"
+  mvn -B -q -Dstyle.color=never -Dmaven.test.skip=true package -pl gantry-bench -am
 fi
 exec java -cp "$JAR" io.gantry.bench.TaskStartBench "$@"

@@ -25,7 +25,15 @@ final class DockerCli {
    * CLI exits once the Engine has started the container).
    */
   static Run runDetached(String image, List<String> args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("docker", "run", "-d", image));
+    return runDetached(List.of(), image, args);
+  }
+
+  /** {@code docker run -d OPTIONS… IMAGE ARGS…}, timed as {@link #runDetached(String, List)}. */
+  static Run runDetached(List<String> options, String image, List<String> args)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("docker", "run", "-d"));
+    cmd.addAll(options);
+    cmd.add(image);
     cmd.addAll(args);
     long start = System.nanoTime();
     Result r = exec(cmd);
@@ -34,6 +42,17 @@ final class DockerCli {
       throw new IOException("docker run failed (" + r.code + "): " + r.output);
     }
     return new Run(r.output.strip(), millis);
+  }
+
+  /** One {@code docker ARGS…} command; fails unless it exits 0. Returns its output. */
+  static String docker(List<String> args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("docker"));
+    cmd.addAll(args);
+    Result r = exec(cmd);
+    if (r.code != 0) {
+      throw new IOException(String.join(" ", cmd) + " failed (" + r.code + "): " + r.output);
+    }
+    return r.output;
   }
 
   /** {@code docker rm -f} of the given ids; ids that are already gone are fine. */

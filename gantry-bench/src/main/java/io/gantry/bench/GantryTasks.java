@@ -27,11 +27,36 @@ final class GantryTasks {
   private final EcsApiClient client;
   private final String cluster;
   private final Set<String> everStarted = ConcurrentHashMap.newKeySet();
+  private final Map<String, Object> runOptions;
   private String taskDefinition;
 
   GantryTasks(EcsApiClient client, String cluster) {
+    this(client, cluster, Map.of());
+  }
+
+  /** {@code runOptions}: more RunTask fields for every launch (launchType, networkConfiguration). */
+  GantryTasks(EcsApiClient client, String cluster, Map<String, Object> runOptions) {
     this.client = client;
     this.cluster = cluster;
+    this.runOptions = Map.copyOf(runOptions);
+  }
+
+  /**
+   * Registers {@code family} as a FARGATE task definition (awsvpc, task size 256 CPU / 512 MiB):
+   * one essential container of {@code image} running {@code command}, stopTimeout 1, no
+   * container-level memory.
+   */
+  void registerFargate(String family, String image, List<String> command) throws IOException, InterruptedException {
+    Map<String, Object> container = new LinkedHashMap<>();
+    container.put("name", "app");
+    container.put("image", image);
+    container.put("essential", true);
+    container.put("stopTimeout", 1);
+    container.put("command", command);
+    JsonNode answer = client.call("RegisterTaskDefinition", Map.of("family", family, "networkMode", "awsvpc",
+        "requiresCompatibilities", List.of("FARGATE"), "cpu", "256", "memory", "512",
+        "containerDefinitions", List.of(container)));
+    taskDefinition = answer.path("taskDefinition").path("taskDefinitionArn").asText();
   }
 
   /** Registers {@code family}: one essential container of {@code image} running {@code command}, stopTimeout 1. */
@@ -50,8 +75,10 @@ final class GantryTasks {
 
   /** RunTask with {@code count} tasks; the ARNs of the tasks placed (failures are an error). */
   List<String> run(int count) throws IOException, InterruptedException {
-    JsonNode answer = client.call("RunTask",
-        Map.of("cluster", cluster, "taskDefinition", taskDefinition, "count", count, "startedBy", "task-bench"));
+    Map<String, Object> request = new LinkedHashMap<>(runOptions);
+    request.putAll(Map.of("cluster", cluster, "taskDefinition", taskDefinition, "count", count,
+        "startedBy", "task-bench"));
+    JsonNode answer = client.call("RunTask", request);
     if (answer.path("failures").size() > 0) {
       throw new IOException("RunTask failures: " + answer.path("failures"));
     }

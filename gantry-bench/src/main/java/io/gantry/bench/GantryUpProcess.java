@@ -45,13 +45,23 @@ final class GantryUpProcess implements AutoCloseable {
    * {@code cluster} (the cluster {@code gantry up} joins by default).
    */
   static GantryUpProcess start(Path dataDir, String cluster) throws IOException, InterruptedException {
+    return start(dataDir, List.of(cluster), List.of());
+  }
+
+  /**
+   * Starts {@code gantry up} with {@code extraArgs} and returns once it listens and each of
+   * {@code clusters} has a connected agent ({@code gantry-fargate}: the managed-capacity agent).
+   */
+  static GantryUpProcess start(Path dataDir, List<String> clusters, List<String> extraArgs)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), "io.gantry.cli.Main", "up",
-        "--port", Integer.toString(port), "--data-dir", dataDir.toString());
+    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        "io.gantry.cli.Main", "up", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+    cmd.addAll(extraArgs);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("GANTRY_ACCESS_KEY_ID", ACCESS_KEY);
     pb.environment().put("GANTRY_SECRET_ACCESS_KEY", SECRET_KEY);
@@ -64,7 +74,9 @@ final class GantryUpProcess implements AutoCloseable {
     GantryUpProcess up = new GantryUpProcess(process, log, URI.create("http://127.0.0.1:" + port));
     try {
       listening.get(60, TimeUnit.SECONDS);
-      up.awaitAgent(cluster, 60_000);
+      for (String cluster : clusters) {
+        up.awaitAgent(cluster, 60_000);
+      }
     } catch (Exception e) {
       up.close();
       throw new IOException("gantry up did not become ready; see " + log, e);

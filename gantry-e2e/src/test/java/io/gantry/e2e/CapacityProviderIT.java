@@ -22,13 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  * provider with managed scaling (target 50 %) and associating it with a cluster, a real agent
  * started with {@code --capacity-provider}, RunTask with {@code --capacity-provider-strategy}
  * landing the task on that agent's instance (RUNNING in Docker), and managed scaling calling the
- * hook to scale out (one busy instance at a 50 % target wants two). Needs Docker and the local
- * {@code gantry-test/busybox} image.
+ * hook to scale out (one busy instance at a 50 % target wants two). And a task that fits nowhere
+ * on a provider with managed scaling waits in PROVISIONING (no failure), the hook asks for an
+ * instance, and once an agent of the provider joins the task runs there. Needs Docker and the
+ * local {@code gantry-test/busybox} image.
  */
 class CapacityProviderIT {
   @TempDir static Path dir;
   static GantryProcess gantry;
   static AgentProcess agent;
+  static AgentProcess joined;
   static AwsCli aws;
   static Path hookOut;
 
@@ -47,6 +50,9 @@ class CapacityProviderIT {
   static void stop() throws Exception {
     if (agent != null) {
       agent.close();
+    }
+    if (joined != null) {
+      joined.close();
     }
     gantry.close();
     Host.sh("docker ps -aq --filter label=io.gantry.test=capacity-provider-it | xargs -r docker rm -f");
@@ -117,5 +123,45 @@ class CapacityProviderIT {
     for (String arn : new String[] {taskArn, byDefault.at("/tasks/0/taskArn").asText()}) {
       ok(aws.ecs("stop-task", "--cluster", "cp-it", "--task", arn));
     }
+  }
+
+  @Test
+  void aTaskWithNowhereToRunWaitsInProvisioningUntilTheHookBringsAnInstance() throws Exception {
+    ok(aws.ecs("create-cluster", "--cluster-name", "cp-wait"));
+    ok(aws.ecs("create-capacity-provider", "--name", "burst", "--auto-scaling-group-provider",
+        "autoScalingGroupArn=burst-machines,managedScaling={status=ENABLED,targetCapacity=100,"
+            + "instanceWarmupPeriod=0}"));
+    ok(aws.ecs("put-cluster-capacity-providers", "--cluster", "cp-wait", "--capacity-providers", "burst",
+        "--default-capacity-provider-strategy", "capacityProvider=burst,weight=1"));
+    ok(aws.ecs("register-task-definition", "--family", "cp-wait-sleep", "--container-definitions",
+        "[{\"name\":\"app\",\"image\":\"gantry-test/busybox\",\"memory\":32,\"essential\":true,\"stopTimeout\":1,"
+            + "\"dockerLabels\":{\"io.gantry.test\":\"capacity-provider-it\"},\"command\":[\"sleep\",\"300\"]}]"));
+
+    JsonNode run = ok(aws.ecs("run-task", "--cluster", "cp-wait", "--task-definition", "cp-wait-sleep"));
+    assertThat(run.path("failures")).isEmpty();
+    JsonNode task = run.path("tasks").get(0);
+    String taskArn = task.path("taskArn").asText();
+    assertThat(task.path("lastStatus").asText()).isEqualTo("PROVISIONING");
+    assertThat(task.path("capacityProviderName").asText()).isEqualTo("burst");
+    assertThat(task.has("containerInstanceArn")).isFalse();
+    // The waiting task is the provider's reservation: no instance, one needed → the hook asks for one.
+    await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(hookOut)
+        && Files.readString(hookOut).contains("scale-out burst cp-wait 1"));
+    assertThat(aws.ecs("describe-tasks", "--cluster", "cp-wait", "--tasks", taskArn).json()
+        .at("/tasks/0/lastStatus").asText()).isEqualTo("PROVISIONING");
+
+    // The operator's machine joins the provider; the task is placed there and runs.
+    joined = AgentProcess.start(gantry.endpoint(), "cp-wait", dir.resolve("joined"),
+        Map.of("AWS_ACCESS_KEY_ID", GantryProcess.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", GantryProcess.SECRET_KEY),
+        "--capacity-provider", "burst");
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> aws.ecs(
+        "describe-tasks", "--cluster", "cp-wait", "--tasks", taskArn).json().at("/tasks/0/lastStatus").asText()
+        .equals("RUNNING"));
+    String instanceArn = aws.ecs("list-container-instances", "--cluster", "cp-wait").json()
+        .path("containerInstanceArns").get(0).asText();
+    assertThat(aws.ecs("describe-tasks", "--cluster", "cp-wait", "--tasks", taskArn).json()
+        .at("/tasks/0/containerInstanceArn").asText()).isEqualTo(instanceArn);
+    assertThat(Host.containers(taskArn, false)).hasSize(1);
+    ok(aws.ecs("stop-task", "--cluster", "cp-wait", "--task", taskArn));
   }
 }

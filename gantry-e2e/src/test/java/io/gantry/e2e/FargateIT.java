@@ -54,6 +54,67 @@ class FargateIT {
             + "&& break; sleep 1; done; exec sleep 3600\"]}]");
     assertThat(registered.exitCode()).as(registered.stderr()).isZero();
     assertThat(registered.json().path("taskDefinition").path("compatibilities").toString()).contains("FARGATE");
+    // No container memory of its own: only the task's 512 MiB holds it.
+    AwsCli.Result hog = aws.ecs("register-task-definition", "--family", "fargateit-hog",
+        "--network-mode", "awsvpc", "--requires-compatibilities", "FARGATE", "--cpu", "256", "--memory", "512",
+        "--container-definitions", "[{\"name\":\"hog\",\"image\":\"gantry-test/busybox:latest\",\"essential\":true,"
+            + "\"stopTimeout\":1,\"dockerLabels\":{\"io.gantry.test\":\"fargateit\"},"
+            + "\"command\":[\"sh\",\"-c\",\"sleep 2; x=0123456789; while true; do x=$x$x; done\"]}]");
+    assertThat(hog.exitCode()).as(hog.stderr()).isZero();
+  }
+
+  /**
+   * The README's Fargate walkthrough, run as written (the block between its
+   * {@code fargate-walkthrough} markers, {@code gecs} being the CLI against this server): a
+   * cluster with the FARGATE providers and FARGATE as its default strategy, a Fargate task
+   * definition, run-task with a network configuration and no launch type, describe, curl the
+   * task's address. A README edit that breaks the walkthrough fails here.
+   */
+  @Test
+  void theReadmeFargateWalkthroughRunsAsWritten() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    int start = readme.indexOf("<!-- fargate-walkthrough -->");
+    int end = readme.indexOf("<!-- /fargate-walkthrough -->");
+    assertThat(start).as("README walkthrough markers").isPositive();
+    String block = readme.substring(start, end);
+    block = block.substring(block.indexOf("```sh") + 5, block.lastIndexOf("```"));
+    assertThat(block).contains("create-cluster --cluster-name shop --capacity-providers FARGATE")
+        .contains("run-task").contains("--network-configuration").contains("describe-tasks").contains("curl");
+
+    AwsCli.Result out = aws.script(block);
+    assertThat(out.exitCode()).as(out.stdout() + out.stderr()).isZero();
+    assertThat(out.stdout()).contains("RUNNING\tFARGATE\tFARGATE\tElasticNetworkInterface")
+        .contains("hello from fargate").contains("STOPPED");
+    JsonNode shop = aws.ecs("describe-clusters", "--clusters", "shop").json().path("clusters").get(0);
+    assertThat(shop.path("capacityProviders").toString()).contains("FARGATE_SPOT");
+    String taskArn = aws.ecs("list-tasks", "--cluster", "shop", "--desired-status", "STOPPED").json()
+        .path("taskArns").get(0).asText();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> aws.ecs(
+        "describe-tasks", "--cluster", "shop", "--tasks", taskArn).json().path("tasks").get(0)
+        .path("lastStatus").asText().equals("STOPPED"));
+    assertThat(Host.containers(taskArn, false)).isEmpty();
+  }
+
+  /**
+   * The task's memory (512 MiB, no container limit) holds for the whole task on managed
+   * capacity: the container that allocates past it is OOM-killed and the task stops as ECS says.
+   */
+  @Test
+  void aFargateTaskPastItsMemoryIsOomKilledWithEcsReasons() throws Exception {
+    AwsCli.Result run = aws.ecs("run-task", "--cluster", "fargateit", "--task-definition", "fargateit-hog",
+        "--launch-type", "FARGATE", "--network-configuration", NET);
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.json().path("failures")).isEmpty();
+    String taskArn = run.json().path("tasks").get(0).path("taskArn").asText();
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+        describe(taskArn).path("lastStatus").asText().equals("STOPPED"));
+    JsonNode stopped = describe(taskArn);
+    assertThat(stopped.path("stopCode").asText()).isEqualTo("EssentialContainerExited");
+    assertThat(stopped.path("stoppedReason").asText()).isEqualTo("Essential container in task exited");
+    JsonNode hog = stopped.path("containers").get(0);
+    assertThat(hog.path("reason").asText()).isEqualTo("OutOfMemoryError: Container killed due to memory usage");
+    assertThat(hog.path("exitCode").asInt()).isEqualTo(137);
+    assertThat(Host.containers(taskArn, false)).isEmpty();
   }
 
   @AfterAll
@@ -64,7 +125,7 @@ class FargateIT {
     Host.sh("docker ps -aq --filter label=io.gantry.test=fargateit | xargs -r docker rm -f");
     Host.sh("docker ps -aq --filter label=com.amazonaws.ecs.task-arn | while read c; do "
         + "docker inspect -f '{{index .Config.Labels \"com.amazonaws.ecs.task-arn\"}} {{.Id}}' $c; done "
-        + "| grep ':task/fargateit/' | cut -d' ' -f2 | xargs -r docker rm -f");
+        + "| grep -E ':task/(fargateit|shop|spotit)/' | cut -d' ' -f2 | xargs -r docker rm -f");
     Host.sh("docker network rm gantry-subnet-" + SUBNET);
   }
 
@@ -136,6 +197,98 @@ class FargateIT {
 
     AwsCli.Result reserved = aws.ecs("create-cluster", "--cluster-name", "gantry-fargate");
     assertThat(reserved.stderr()).contains("InvalidParameterException").contains("reserved");
+  }
+
+  /**
+   * FARGATE_SPOT on real Docker: Spot tasks fill the managed node, a regular FARGATE task
+   * interrupts one; the victim's container gets SIGTERM (it traps it and exits 0, long before the
+   * 120 s Spot warning would end in SIGKILL), the victim stops with ECS's SpotInterruption words,
+   * and the regular task then runs on the room it left.
+   */
+  @Test
+  void aRegularTaskInterruptsASpotTaskWhoseContainerGetsSigterm() throws Exception {
+    assertThat(aws.ecs("create-cluster", "--cluster-name", "spotit", "--capacity-providers", "FARGATE",
+        "FARGATE_SPOT").exitCode()).isZero();
+    AwsCli.Result big = aws.ecs("register-task-definition", "--family", "fargateit-big",
+        "--network-mode", "awsvpc", "--requires-compatibilities", "FARGATE", "--cpu", "1024", "--memory", "2048",
+        "--container-definitions", "[{\"name\":\"app\",\"image\":\"gantry-test/busybox:latest\",\"essential\":true,"
+            + "\"dockerLabels\":{\"io.gantry.test\":\"fargateit\"},"
+            + "\"command\":[\"sh\",\"-c\",\"trap 'exit 0' TERM; while true; do sleep 1; done\"]}]");
+    assertThat(big.exitCode()).as(big.stderr()).isZero();
+    // As many 1 vCPU / 2 GiB Spot tasks as the managed node has room for (this machine: its 2 cores).
+    String node = aws.ecs("list-container-instances", "--cluster", "gantry-fargate").json()
+        .path("containerInstanceArns").get(0).asText();
+    JsonNode remaining = aws.ecs("describe-container-instances", "--cluster", "gantry-fargate",
+        "--container-instances", node).json().at("/containerInstances/0/remainingResources");
+    int cpu = 0;
+    int memory = 0;
+    for (JsonNode r : remaining) {
+      if (r.path("name").asText().equals("CPU")) {
+        cpu = r.path("integerValue").asInt();
+      } else if (r.path("name").asText().equals("MEMORY")) {
+        memory = r.path("integerValue").asInt();
+      }
+    }
+    int fill = Math.min(cpu / 1024, memory / 2048);
+    assertThat(fill).as("Spot tasks that fill the node (CPU %d, memory %d)", cpu, memory).isBetween(1, 4);
+    AwsCli.Result spot = aws.ecs("run-task", "--cluster", "spotit", "--task-definition", "fargateit-big",
+        "--count", Integer.toString(fill), "--network-configuration", NET,
+        "--capacity-provider-strategy", "capacityProvider=FARGATE_SPOT,weight=1");
+    assertThat(spot.exitCode()).as(spot.stderr()).isZero();
+    assertThat(spot.json().path("tasks")).hasSize(fill);
+    java.util.List<String> spotArns = new java.util.ArrayList<>();
+    spot.json().path("tasks").forEach(t -> spotArns.add(t.path("taskArn").asText()));
+    for (String arn : spotArns) {
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+          describeIn("spotit", arn).path("lastStatus").asText().equals("RUNNING"));
+    }
+
+    AwsCli.Result regular = aws.ecs("run-task", "--cluster", "spotit", "--task-definition", "fargateit-big",
+        "--launch-type", "FARGATE", "--network-configuration", NET);
+    assertThat(regular.exitCode()).as(regular.stderr()).isZero();
+    assertThat(regular.json().path("failures")).isEmpty();
+    String regularArn = regular.json().at("/tasks/0/taskArn").asText();
+    String victim = await().atMost(Duration.ofSeconds(10)).until(() -> {
+      for (String arn : spotArns) {
+        if (describeIn("spotit", arn).path("desiredStatus").asText().equals("STOPPED")) {
+          return arn;
+        }
+      }
+      return null;
+    }, v -> v != null);
+    // SIGTERM, not the SIGKILL at the end of the 120 s warning: it is gone well before that.
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+        describeIn("spotit", victim).path("lastStatus").asText().equals("STOPPED"));
+    JsonNode stopped = describeIn("spotit", victim);
+    assertThat(stopped.path("stopCode").asText()).isEqualTo("SpotInterruption");
+    assertThat(stopped.path("stoppedReason").asText()).isEqualTo("Your Spot Task was interrupted.");
+    assertThat(stopped.at("/containers/0/exitCode").asInt()).isZero();
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+        describeIn("spotit", regularArn).path("lastStatus").asText().equals("RUNNING"));
+    assertThat(describeIn("spotit", regularArn).path("capacityProviderName").asText()).isEqualTo("FARGATE");
+    long stillSpot = spotArns.stream().filter(a -> !a.equals(victim)).count();
+    assertThat(spotArns.stream().filter(a -> !a.equals(victim))
+        .allMatch(a -> {
+          try {
+            return describeIn("spotit", a).path("lastStatus").asText().equals("RUNNING");
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        })).as("the other %d Spot tasks keep running", stillSpot).isTrue();
+
+    java.util.List<String> all = new java.util.ArrayList<>(spotArns);
+    all.add(regularArn);
+    for (String arn : all) {
+      aws.ecs("stop-task", "--cluster", "spotit", "--task", arn);
+    }
+    for (String arn : all) {
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+          describeIn("spotit", arn).path("lastStatus").asText().equals("STOPPED"));
+    }
+  }
+
+  private static JsonNode describeIn(String cluster, String taskArn) throws Exception {
+    return aws.ecs("describe-tasks", "--cluster", cluster, "--tasks", taskArn).json().path("tasks").get(0);
   }
 
   private static String detail(JsonNode attachment, String name) {

@@ -23,13 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceDeploymentStatus;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * A service on one real agent with real containers, driven by the AWS CLI v2: three busybox
  * {@code httpd} tasks with a container health check; a container killed with {@code docker kill}
  * is replaced; an update to a new revision rolls out and {@code aws ecs wait services-stable}
- * succeeds; DeleteService with force drains the service to INACTIVE.
+ * succeeds; a revision whose image cannot be pulled trips the circuit breaker, which fails the
+ * rollout and rolls back; DeleteService with force drains the service to INACTIVE.
  */
 class ServiceIT {
   private static final String CLUSTER = "services";
@@ -71,8 +73,10 @@ class ServiceIT {
     assertThat(created.exitCode()).as(created.stderr()).isZero();
     assertThat(created.json().path("service").path("deployments").size()).isEqualTo(1);
     waitStable();
-    List<Task> first = running();
-    assertThat(first).hasSize(3).allSatisfy(t -> assertThat(t.healthStatusAsString()).isEqualTo("HEALTHY"));
+    // services-stable of a new service waits for runningCount only: the health checks may still be UNKNOWN
+    List<Task> first = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        .until(ServiceIT::running, ts -> ts.size() == 3
+            && ts.stream().allMatch(t -> "HEALTHY".equals(t.healthStatusAsString())));
 
     Task victim = first.get(0);
     Host.sh("docker kill " + container(victim.taskArn()));
@@ -98,6 +102,37 @@ class ServiceIT {
     assertThat(rolled.deployments()).singleElement()
         .satisfies(d -> assertThat(d.rolloutStateAsString()).isEqualTo("COMPLETED"));
     assertThat(running()).hasSize(3).allSatisfy(t -> assertThat(t.taskDefinitionArn()).isEqualTo(v2));
+    String good = rolled.deployments().get(0).id();
+
+    // a revision whose image cannot be pulled: the circuit breaker fails the rollout and rolls back
+    String bad = ecs.registerTaskDefinition(b -> b.family("svc-web").containerDefinitions(c -> c.name("web")
+        .image("127.0.0.1:9/gantry-test/missing:latest").memory(32).essential(true)
+        .dockerLabels(Map.of("io.gantry.test", "service-it"))))
+        .taskDefinition().taskDefinitionArn();
+    AwsCli.Result broken = aws.ecs("update-service", "--cluster", CLUSTER, "--service", "web",
+        "--task-definition", bad, "--deployment-configuration",
+        "deploymentCircuitBreaker={enable=true,rollback=true}");
+    assertThat(broken.exitCode()).as(broken.stderr()).isZero();
+    String failing = broken.json().path("service").path("deployments").path(0).path("id").asText();
+    Service back = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        .until(this::service, s -> s.taskDefinition().equals(v2) && s.deployments().size() == 1
+            && "COMPLETED".equals(s.deployments().get(0).rolloutStateAsString()));
+    waitStable();
+    assertThat(back.deployments().get(0).id()).isNotIn(good, failing);
+    assertThat(back.events()).extracting(e -> e.message()).contains(
+        "(service web) (deployment " + failing + ") deployment failed: tasks failed to start.",
+        "(service web) (deployment " + failing + ") deployment rolling back to " + good + ".");
+    assertThat(running()).hasSize(3).allSatisfy(t -> assertThat(t.taskDefinitionArn()).isEqualTo(v2));
+    List<Task> failed = ecs.describeTasks(b -> b.cluster(CLUSTER).tasks(ecs.listTasks(l -> l.cluster(CLUSTER)
+        .serviceName("web").desiredStatus(DesiredStatus.STOPPED)).taskArns())).tasks().stream()
+        .filter(t -> t.taskDefinitionArn().equals(bad)).toList();
+    assertThat(failed).isNotEmpty().anySatisfy(t -> {
+      assertThat(t.stopCodeAsString()).isEqualTo("TaskFailedToStart");
+      assertThat(t.stoppedReason() + " " + t.containers().get(0).reason()).contains("CannotPullContainerError");
+    });
+    // (the AWS CLI here, 2.9, predates the service deployment operations: the SDK asks)
+    assertThat(ecs.listServiceDeployments(b -> b.cluster(CLUSTER).service("web").status(
+        ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL)).serviceDeployments()).hasSize(1);
 
     AwsCli.Result deleted = aws.ecs("delete-service", "--cluster", CLUSTER, "--service", "web", "--force");
     assertThat(deleted.exitCode()).as(deleted.stderr()).isZero();

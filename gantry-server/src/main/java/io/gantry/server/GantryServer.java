@@ -36,6 +36,7 @@ import io.gantry.server.tags.TagHandler;
 import io.gantry.server.tags.TagStore;
 import io.gantry.server.tasks.ServiceTasks;
 import io.gantry.server.tasks.TaskHandler;
+import io.gantry.server.tasks.CapacityWaitController;
 import io.gantry.server.tasks.SpotWaitController;
 import io.gantry.server.tasks.StoppedTaskReaper;
 import io.gantry.server.network.TaskNetworking;
@@ -166,7 +167,8 @@ public final class GantryServer implements AutoCloseable {
 
   /**
    * What only the leader runs: the service controller (with lost-task handling), the reaper, the
-   * Spot-wait controller (sends a waiting FARGATE task once its Spot victims stopped) and managed
+   * Spot-wait controller (sends a waiting FARGATE task once its Spot victims stopped), the
+   * capacity-wait controller (places tasks waiting in PROVISIONING for a provider's capacity) and managed
    * scaling, on the fenced store.
    */
   private static List<AutoCloseable> leaderParts(ServerConfig config, EntityStore leaderStore, TagStore tags,
@@ -177,14 +179,17 @@ public final class GantryServer implements AutoCloseable {
         new ServiceTasks(leaderStore, tags, placement, new SecureRandom(), networking), clock, new SecureRandom(),
         ServiceController.Settings.defaults().withLostTaskGrace(config.lostTaskGrace())
             .withMassDisconnectPercent(config.failure().massDisconnectPercent())).start();
-    SpotWaitController spotWaits = new SpotWaitController(leaderStore).start(Duration.ofMillis(500));
+    SpotWaitController spotWaits = new SpotWaitController(leaderStore, clock,
+        SpotWaitController.DEFAULT_DISCONNECT_GRACE).start(Duration.ofMillis(500));
+    CapacityWaitController capacityWaits = new CapacityWaitController(leaderStore, placement, clock)
+        .start(Duration.ofSeconds(2));
     if (config.capacityHook() == null) {
-      return List.of(services, spotWaits, reaper);
+      return List.of(services, spotWaits, capacityWaits, reaper);
     }
     ScalingController scaling = new ScalingController(leaderStore, placement,
         new CapacityHook(config.capacityHook(), Duration.ofMinutes(1)), clock, SCALING_COOLDOWN)
         .start(SCALING_INTERVAL);
-    return List.of(services, spotWaits, reaper, scaling);
+    return List.of(services, spotWaits, capacityWaits, reaper, scaling);
   }
 
   private static InputValidator inputValidator() {

@@ -120,6 +120,10 @@ class CapacityProviderSimulationTest {
     ecs.updateService(b -> b.cluster(CLUSTER).service("split").desiredCount(9));
     awaitStable(ecs, CLUSTER, "split", Duration.ofSeconds(60));
     assertThat(byProvider(running("split"))).containsExactlyInAnyOrderEntriesOf(Map.of("ondemand", 3L, "spot", 6L));
+
+    ecs.updateService(b -> b.cluster(CLUSTER).service("split").desiredCount(3)); // scale-in keeps the split
+    awaitStable(ecs, CLUSTER, "split", Duration.ofSeconds(60));
+    assertThat(byProvider(running("split"))).containsExactlyInAnyOrderEntriesOf(Map.of("ondemand", 1L, "spot", 2L));
     ecs.deleteService(b -> b.cluster(CLUSTER).service("split").force(true));
   }
 

@@ -75,6 +75,14 @@ class ServiceDeploymentsSimulationTest {
     assertThat(first.targetServiceRevisionArn()).matches(
         "arn:aws:ecs:us-east-1:\\d{12}:service-revision/history/hist/\\d{19}");
     assertThat(first.status()).isEqualTo(ServiceDeploymentStatus.SUCCESSFUL);
+    var shown = ServiceChecks.describe(ecs, CLUSTER, "hist");
+    assertThat(shown.currentServiceDeployment()).isEqualTo(first.serviceDeploymentArn());
+    assertThat(shown.currentServiceRevisions()).singleElement().satisfies(r -> {
+      assertThat(r.arn()).isEqualTo(first.targetServiceRevisionArn());
+      assertThat(r.requestedTaskCount()).isEqualTo(2);
+      assertThat(r.runningTaskCount()).isEqualTo(2);
+      assertThat(r.pendingTaskCount()).isZero();
+    });
     assertThatThrownBy(() -> ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(first.serviceDeploymentArn())))
         .isInstanceOf(ConflictException.class);
 
@@ -83,8 +91,15 @@ class ServiceDeploymentsSimulationTest {
     List<ServiceDeploymentBrief> two = list(ecs, CLUSTER, "hist");
     assertThat(two).hasSize(2);
     ServiceDeploymentBrief second = two.get(0);
-    assertThat(second.status()).isEqualTo(ServiceDeploymentStatus.IN_PROGRESS);
+    assertThat(second.status()).isIn(ServiceDeploymentStatus.PENDING, ServiceDeploymentStatus.IN_PROGRESS);
+    assertThat(await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        .until(() -> describe(ecs, second.serviceDeploymentArn()),
+            d -> d.status() == ServiceDeploymentStatus.IN_PROGRESS).startedAt()).isNotNull();
     ServiceDeployment full = describe(ecs, second.serviceDeploymentArn());
+    var during = ServiceChecks.describe(ecs, CLUSTER, "hist");
+    assertThat(during.currentServiceDeployment()).isEqualTo(second.serviceDeploymentArn());
+    assertThat(during.currentServiceRevisions()).extracting(r -> r.arn())
+        .containsExactly(second.targetServiceRevisionArn(), first.targetServiceRevisionArn());
     assertThat(full.sourceServiceRevisions()).singleElement()
         .satisfies(r -> assertThat(r.arn()).isEqualTo(first.targetServiceRevisionArn()));
     assertThat(full.targetServiceRevision().requestedTaskCount()).isEqualTo(2);
@@ -104,12 +119,14 @@ class ServiceDeploymentsSimulationTest {
     assertThat(ecs.listServiceDeployments(b -> b.cluster(CLUSTER).service("hist")
         .createdAt(c -> c.after(Instant.now().plusSeconds(3600)))).serviceDeployments()).isEmpty();
     assertThatThrownBy(() -> ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(second.serviceDeploymentArn())
-        .stopType("ABORT"))).isInstanceOf(InvalidParameterException.class);
+        .stopType("HALT"))).isInstanceOf(InvalidParameterException.class);
 
     ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(second.serviceDeploymentArn()).stopType("ROLLBACK"));
 
-    assertThat(describe(ecs, second.serviceDeploymentArn()).statusAsString()).isIn("ROLLBACK_IN_PROGRESS",
-        "ROLLBACK_SUCCESSFUL");
+    assertThat(describe(ecs, second.serviceDeploymentArn()).statusAsString()).isIn("ROLLBACK_REQUESTED",
+        "ROLLBACK_IN_PROGRESS", "ROLLBACK_SUCCESSFUL");
+    // stopping a deployment already rolling back lets the rollback go on
+    ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(second.serviceDeploymentArn()).stopType("ABORT"));
     ServiceDeployment rolledBack = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
         .until(() -> describe(ecs, second.serviceDeploymentArn()),
             d -> d.status() == ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL);
@@ -122,6 +139,46 @@ class ServiceDeploymentsSimulationTest {
     assertThatThrownBy(() -> ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(
         first.serviceDeploymentArn().replace("/hist/", "/nope/"))))
         .isInstanceOf(ServiceDeploymentNotFoundException.class);
+  }
+
+  @Test
+  void anAbortedDeploymentStopsWhereItIsAndTheServiceKeepsItsTasks() {
+    String v1 = register(ecs, "aborted", c -> c);
+    ecs.createService(b -> b.cluster(CLUSTER).serviceName("aborted").taskDefinition(v1).desiredCount(2)
+        .deploymentConfiguration(d -> d.minimumHealthyPercent(100).maximumPercent(200)));
+    awaitStable(ecs, CLUSTER, "aborted", Duration.ofSeconds(30));
+    String slow = register(ecs, "aborted", c -> c.environment(env(Map.of(TaskScript.START_DELAY, "60s"))));
+    ecs.updateService(b -> b.cluster(CLUSTER).service("aborted").taskDefinition(slow));
+    ServiceDeploymentBrief rollout = list(ecs, CLUSTER, "aborted").get(0);
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> tasksOf("aborted", slow),
+        n -> n == 2);
+
+    ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(rollout.serviceDeploymentArn()).stopType("ABORT"));
+
+    ServiceDeployment stopped = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        .until(() -> describe(ecs, rollout.serviceDeploymentArn()), d -> d.status() == ServiceDeploymentStatus.STOPPED);
+    assertThat(stopped.stoppedAt()).isNotNull();
+    assertThat(stopped.statusReason()).isEqualTo("Service deployment stopped by request (ABORT).");
+    assertThat(stopped.rollback()).isNull();
+    var s = ServiceChecks.describe(ecs, CLUSTER, "aborted");
+    assertThat(s.taskDefinition()).isEqualTo(slow);
+    assertThat(s.deployments()).hasSize(2);
+    assertThat(s.deployments().get(0).rolloutStateAsString()).isEqualTo("FAILED");
+    // the old tasks keep running and no more of the stopped revision are started
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+        .until(() -> tasksOf("aborted", v1) == 2 && tasksOf("aborted", slow) == 2);
+    assertThatThrownBy(() -> ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(rollout.serviceDeploymentArn())))
+        .isInstanceOf(ConflictException.class);
+
+    ecs.updateService(b -> b.cluster(CLUSTER).service("aborted").taskDefinition(v1));
+    assertThat(awaitStable(ecs, CLUSTER, "aborted", Duration.ofSeconds(30)).taskDefinition()).isEqualTo(v1);
+  }
+
+  /** How many of the service's tasks of {@code taskDefinition} are wanted RUNNING. */
+  private static long tasksOf(String service, String taskDefinition) {
+    return ServiceChecks.tasks(ecs, CLUSTER, ServiceChecks.arns(ecs, CLUSTER, service,
+        software.amazon.awssdk.services.ecs.model.DesiredStatus.RUNNING)).stream()
+        .filter(t -> t.taskDefinitionArn().equals(taskDefinition)).count();
   }
 
   @Test
@@ -163,7 +220,8 @@ class ServiceDeploymentsSimulationTest {
     }
     try (GantryServer server = GantryServer.start(config, keys, Clock.systemUTC());
         EcsClient client = Sdk.ecs(URI.create(server.endpoint()))) {
-      assertThat(describe(client, arn).status()).isEqualTo(ServiceDeploymentStatus.IN_PROGRESS);
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+          .until(() -> describe(client, arn).status(), st -> st == ServiceDeploymentStatus.IN_PROGRESS);
       assertThat(client.describeServiceRevisions(b -> b.serviceRevisionArns(revision)).serviceRevisions())
           .singleElement().satisfies(r -> assertThat(r.serviceArn()).endsWith(":service/kept/kept"));
     } finally {

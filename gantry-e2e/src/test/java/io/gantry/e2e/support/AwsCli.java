@@ -43,7 +43,21 @@ public final class AwsCli {
     List<String> cmd = new ArrayList<>(List.of(AWS.toString(), "ecs"));
     cmd.addAll(List.of(args));
     cmd.addAll(List.of("--endpoint-url", endpoint.toString(), "--output", "json", "--no-cli-pager"));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
+    return run(new ProcessBuilder(cmd), "aws " + String.join(" ", args));
+  }
+
+  /**
+   * Runs a shell script as the README's walkthroughs are written: bash with {@code set -euo
+   * pipefail} and {@code gecs} standing for {@code aws ecs --endpoint-url <this server>} (the
+   * README's alias), the test key in the environment, output as the CLI's default (JSON).
+   */
+  public Result script(String script) throws IOException, InterruptedException {
+    String prelude = "set -euo pipefail\ngecs() { " + AWS + " ecs --endpoint-url " + endpoint
+        + " --no-cli-pager \"$@\"; }\n";
+    return run(new ProcessBuilder("bash", "-c", prelude + script), "walkthrough script");
+  }
+
+  private Result run(ProcessBuilder pb, String what) throws IOException, InterruptedException {
     pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
     pb.environment().put("AWS_ACCESS_KEY_ID", GantryProcess.ACCESS_KEY);
     pb.environment().put("AWS_SECRET_ACCESS_KEY", GantryProcess.SECRET_KEY);
@@ -52,6 +66,6 @@ public final class AwsCli {
     pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
     pb.environment().put("AWS_MAX_ATTEMPTS", "1");
     pb.environment().put("HOME", home.toString());
-    return ProcessOutput.complete(pb, home, "aws " + String.join(" ", args));
+    return ProcessOutput.complete(pb, home, what);
   }
 }

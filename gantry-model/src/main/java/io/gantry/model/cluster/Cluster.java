@@ -55,6 +55,13 @@ public record Cluster(
         strategy, attachments, attachmentsStatus, serviceConnectDefaults);
   }
 
+  /** This cluster showing {@code shown} attachments with {@code status} (DescribeClusters with ATTACHMENTS). */
+  public Cluster withAttachments(List<Attachment> shown, String status) {
+    return new Cluster(clusterArn, clusterName, configuration, this.status, registeredContainerInstancesCount,
+        runningTasksCount, pendingTasksCount, activeServicesCount, statistics, tags, settings, capacityProviders,
+        defaultCapacityProviderStrategy, shown, status, serviceConnectDefaults);
+  }
+
   /** The cluster as Describe shows it: counts, and statistics/tags only when asked for. */
   public Cluster described(int instances, int running, int pending, int services,
       List<KeyValuePair> newStatistics, List<Tag> newTags, boolean withSettings, boolean withConfigurations) {

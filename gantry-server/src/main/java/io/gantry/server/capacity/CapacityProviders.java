@@ -9,9 +9,13 @@ import io.gantry.model.cluster.Cluster;
 import io.gantry.server.state.EntityStore;
 import io.gantry.server.state.StateKeys;
 import io.gantry.server.state.Versioned;
+import io.gantry.model.KeyValuePair;
+import io.gantry.model.cluster.Attachment;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Finds capacity providers by name or ARN (the built-in FARGATE and FARGATE_SPOT always exist),
@@ -98,6 +102,29 @@ public final class CapacityProviders {
       }
     }
     return false;
+  }
+
+  /**
+   * The attachments DescribeClusters shows with {@code include ATTACHMENTS}, as ECS does: one
+   * {@code as_policy} attachment (status CREATED) per associated provider with managed scaling
+   * ENABLED, naming the provider and its scaling policy ({@code ECSManagedAutoScalingPolicy-UUID};
+   * here the hook stands for the policy). Ids are stable per cluster and provider.
+   */
+  public List<Attachment> scalingAttachments(Scope scope, Cluster cluster) {
+    List<Attachment> out = new ArrayList<>();
+    for (String name : cluster.capacityProviders() == null ? List.<String>of() : cluster.capacityProviders()) {
+      Optional<CapacityProvider> p = stored(scope, name).map(Versioned::value);
+      if (p.isEmpty() || p.get().autoScalingGroupProvider() == null
+          || !p.get().autoScalingGroupProvider().managedScaling().enabled()) {
+        continue;
+      }
+      String seed = cluster.clusterArn() + "|" + name;
+      String id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+      String policy = UUID.nameUUIDFromBytes((seed + "|policy").getBytes(StandardCharsets.UTF_8)).toString();
+      out.add(new Attachment(id, "as_policy", "CREATED", List.of(new KeyValuePair("capacityProviderName", name),
+          new KeyValuePair("scalingPolicyName", "ECSManagedAutoScalingPolicy-" + policy))));
+    }
+    return out;
   }
 
   /** The service part of a stored service record (the rest is the services package's business). */

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Managed scaling: a level-triggered loop that, every interval, looks at each ACTIVE capacity
  * provider with managed scaling ENABLED in each cluster it is associated with, computes its
- * {@link ReservationMetric} from the instances in the provider (the ledger) and the tasks its
- * services want there but do not have (provisioning), and calls the {@link CapacityHook} when
+ * {@link ReservationMetric} from the instances in the provider (the ledger) and the tasks that
+ * need it and have no instance (waiting in PROVISIONING, or wanted by its services and not
+ * created), and calls the {@link CapacityHook} when
  * the metric leaves the target capacity. After a call it waits the provider's instance warm-up
  * period (at least the cooldown) before calling again for that provider and cluster. One thread
  * ({@code gantry-capacity-scaling}) owns the loop and the last-call times.
@@ -135,13 +136,23 @@ public final class ScalingController implements AutoCloseable {
     hook.run(p.name(), cluster, d.desired(), d.action(), d.candidates());
   }
 
-  /** Tasks the cluster's live services want on {@code provider} (by their strategy's split) and do not have yet. */
+  /**
+   * Tasks that need {@code provider}'s capacity and have none: those waiting for it in PROVISIONING
+   * (no instance yet), and those the cluster's live services want there (by their strategy's
+   * split) and do not have at all.
+   */
   private int provisioning(Scope scope, String cluster, String provider) {
     Map<String, Integer> have = new HashMap<>();
+    int waiting = 0;
     for (Versioned<TaskUse> t : store.list(StateKeys.tasks(scope, cluster), TaskUse.class)) {
       Task task = t.value().task();
-      if (task != null && provider.equals(task.capacityProviderName()) && !"STOPPED".equals(task.desiredStatus())
-          && task.group() != null) {
+      if (task == null || !provider.equals(task.capacityProviderName()) || "STOPPED".equals(task.desiredStatus())) {
+        continue;
+      }
+      if (task.containerInstanceArn() == null && "PROVISIONING".equals(task.lastStatus())) {
+        waiting++;
+      }
+      if (task.group() != null) {
         have.merge(task.group(), 1, Integer::sum);
       }
     }
@@ -158,7 +169,7 @@ public final class ScalingController implements AutoCloseable {
           .getOrDefault(provider, 0);
       wanted += Math.max(0, share - have.getOrDefault("service:" + s.serviceName(), 0));
     }
-    return wanted;
+    return waiting + wanted;
   }
 
   /** The task part of a stored task record. */

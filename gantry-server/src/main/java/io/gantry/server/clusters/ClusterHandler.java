@@ -258,8 +258,13 @@ public final class ClusterHandler implements EcsHandler {
     int services = active ? store.kv().range(StateKeys.services(scope, name)).size() : 0;
     List<KeyValuePair> statistics = include.contains("STATISTICS") ? statistics(services) : List.of();
     List<Tag> tagList = include.contains("TAGS") ? tags.tags(scope, c.clusterArn()) : List.of();
-    return c.described(instances, running, pending, services, statistics, tagList,
+    Cluster shown = c.described(instances, running, pending, services, statistics, tagList,
         alwaysSettings || include.contains("SETTINGS"), include.contains("CONFIGURATIONS"));
+    if (include.contains("ATTACHMENTS") && c.capacityProviders() != null && !c.capacityProviders().isEmpty()) {
+      shown = shown.withAttachments(new io.gantry.server.capacity.CapacityProviders(store)
+          .scalingAttachments(scope, c), "UPDATE_COMPLETE");
+    }
+    return shown;
   }
 
   /** Tasks of the cluster that are not STOPPED yet: they keep DeleteCluster from succeeding. */

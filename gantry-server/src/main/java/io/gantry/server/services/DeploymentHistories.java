@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * How a service's deployment history changes: a new deployment (the ones still in progress are
- * STOPPED, superseded), completion, failure, rollback; at most {@link #MAX} entries are kept (the
+ * How a service's deployment history changes: a new deployment (PENDING until the controller takes
+ * it up; the ones not finished are STOPPED, superseded), completion, failure, rollback, the
+ * controller's acknowledgement of what was asked; at most {@link #MAX} entries are kept (the
  * oldest finished ones go first). Ids in ARNs are derived from the {@code ecs-svc/…} id, so these
  * functions stay pure.
  */
@@ -29,7 +30,7 @@ final class DeploymentHistories {
       Instant now) {
     List<DeploymentHistory> out = new ArrayList<>();
     for (DeploymentHistory h : history) {
-      out.add(h.inProgress() ? h.with(DeploymentHistory.STOPPED, SUPERSEDED, now) : h);
+      out.add(h.ongoing() ? h.with(DeploymentHistory.STOPPED, SUPERSEDED, now) : h);
     }
     List<DeploymentHistory.Source> sources = new ArrayList<>();
     for (Deployment d : service.deployments()) {
@@ -42,7 +43,7 @@ final class DeploymentHistories {
         started.taskDefinition(), started.launchType(), service.capacityProviderStrategy(), service.platformFamily(),
         service.platformVersion(), service.networkConfiguration(), now);
     out.add(new DeploymentHistory(started.id(), arnId(started.id()), revision, sources,
-        service.deploymentConfiguration(), DeploymentHistory.IN_PROGRESS, null, now, now, null, null, now, 0, false,
+        service.deploymentConfiguration(), DeploymentHistory.PENDING, null, now, null, null, null, now, 0, false,
         null, null, null, null));
     return trim(out);
   }
@@ -50,11 +51,11 @@ final class DeploymentHistories {
   /** Deployment {@code id} (or the rollback it runs) completed. */
   static List<DeploymentHistory> completed(List<DeploymentHistory> history, Deployment d, Instant now) {
     return map(history, h -> {
-      if (d.id().equals(h.deploymentId()) && h.inProgress()) {
+      if (d.id().equals(h.deploymentId()) && h.rollingOut()) {
         return h.with(DeploymentHistory.SUCCESSFUL, "Service deployment completed.", now)
             .withFailures(d.failedTasks(), false);
       }
-      if (d.id().equals(h.rollbackDeploymentId()) && h.inProgress()) {
+      if (d.id().equals(h.rollbackDeploymentId()) && h.ongoing()) {
         return h.with(DeploymentHistory.ROLLBACK_SUCCESSFUL, h.statusReason(), now);
       }
       return h;
@@ -64,10 +65,10 @@ final class DeploymentHistories {
   /** Deployment {@code d} failed (the circuit breaker): STOPPED, or ROLLBACK_FAILED when it was a rollback. */
   static List<DeploymentHistory> failed(List<DeploymentHistory> history, Deployment d, String reason, Instant now) {
     return map(history, h -> {
-      if (d.id().equals(h.deploymentId()) && h.inProgress()) {
+      if (d.id().equals(h.deploymentId()) && h.rollingOut()) {
         return h.with(DeploymentHistory.STOPPED, reason, now).withFailures(d.failedTasks(), true);
       }
-      if (d.id().equals(h.rollbackDeploymentId()) && h.inProgress()) {
+      if (d.id().equals(h.rollbackDeploymentId()) && h.ongoing()) {
         return h.with(DeploymentHistory.ROLLBACK_FAILED, reason, now);
       }
       return h;
@@ -79,7 +80,31 @@ final class DeploymentHistories {
       Deployment next, String reason, Instant now) {
     Optional<String> to = revisionOf(history, lastCompletedId);
     return map(history, h -> failedId.equals(h.deploymentId())
-        ? h.rollingBack(reason, to.orElse(null), next.id(), now) : h);
+        ? h.rollingBack(DeploymentHistory.ROLLBACK_IN_PROGRESS, reason, to.orElse(null), next.id(), now) : h);
+  }
+
+  /**
+   * The controller has taken up what was asked: PENDING → IN_PROGRESS, ROLLBACK_REQUESTED →
+   * ROLLBACK_IN_PROGRESS, STOP_REQUESTED → STOPPED (the same list when nothing waits).
+   */
+  static List<DeploymentHistory> acknowledged(List<DeploymentHistory> history, Instant now) {
+    return awaitingController(history) ? map(history, h -> switch (h.status()) {
+      case DeploymentHistory.PENDING -> h.with(DeploymentHistory.IN_PROGRESS, null, now);
+      case DeploymentHistory.ROLLBACK_REQUESTED -> h.with(DeploymentHistory.ROLLBACK_IN_PROGRESS, null, now);
+      case DeploymentHistory.STOP_REQUESTED -> h.with(DeploymentHistory.STOPPED, null, now);
+      default -> h;
+    }) : history;
+  }
+
+  /** Some entry waits for the controller to take it up (see {@link #acknowledged}). */
+  static boolean awaitingController(List<DeploymentHistory> history) {
+    for (DeploymentHistory h : history) {
+      if (DeploymentHistory.PENDING.equals(h.status()) || DeploymentHistory.ROLLBACK_REQUESTED.equals(h.status())
+          || DeploymentHistory.STOP_REQUESTED.equals(h.status())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The revision deployment {@code ecsSvcId} runs: its own entry's, or the one a rollback deployment returns to. */
@@ -129,7 +154,7 @@ final class DeploymentHistories {
   private static List<DeploymentHistory> trim(List<DeploymentHistory> history) {
     List<DeploymentHistory> out = new ArrayList<>(history);
     for (int i = 0; out.size() > MAX && i < out.size(); ) {
-      if (out.get(i).inProgress()) {
+      if (out.get(i).ongoing()) {
         i++;
       } else {
         out.remove(i);

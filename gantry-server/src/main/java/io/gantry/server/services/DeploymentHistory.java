@@ -39,11 +39,16 @@ record DeploymentHistory(
   static final String IN_PROGRESS = "IN_PROGRESS";
   static final String SUCCESSFUL = "SUCCESSFUL";
   static final String STOPPED = "STOPPED";
+  static final String STOP_REQUESTED = "STOP_REQUESTED";
+  static final String ROLLBACK_REQUESTED = "ROLLBACK_REQUESTED";
   static final String ROLLBACK_IN_PROGRESS = "ROLLBACK_IN_PROGRESS";
   static final String ROLLBACK_SUCCESSFUL = "ROLLBACK_SUCCESSFUL";
   static final String ROLLBACK_FAILED = "ROLLBACK_FAILED";
-  static final List<String> STATUSES = List.of(PENDING, SUCCESSFUL, STOPPED, "STOP_REQUESTED", IN_PROGRESS,
-      "ROLLBACK_REQUESTED", ROLLBACK_IN_PROGRESS, ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED);
+  static final List<String> STATUSES = List.of(PENDING, SUCCESSFUL, STOPPED, STOP_REQUESTED, IN_PROGRESS,
+      ROLLBACK_REQUESTED, ROLLBACK_IN_PROGRESS, ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED);
+  /** ECS's "pending" and "ongoing" stages: the statuses a deployment has not finished in. */
+  static final List<String> ONGOING = List.of(PENDING, IN_PROGRESS, STOP_REQUESTED, ROLLBACK_REQUESTED,
+      ROLLBACK_IN_PROGRESS);
 
   DeploymentHistory {
     sources = sources == null ? List.of() : List.copyOf(sources);
@@ -61,15 +66,22 @@ record DeploymentHistory(
   /** A revision the deployment moves away from: the deployment that ran it, its revision and task definition. */
   record Source(String deploymentId, String revisionId, String taskDefinition) {}
 
-  boolean inProgress() {
-    return IN_PROGRESS.equals(status) || ROLLBACK_IN_PROGRESS.equals(status);
+  /** Not finished yet (PENDING, IN_PROGRESS, or a stop or rollback requested or under way). */
+  boolean ongoing() {
+    return ONGOING.contains(status);
+  }
+
+  /** Rolling out its own revision: PENDING or IN_PROGRESS (what StopServiceDeployment acts on). */
+  boolean rollingOut() {
+    return PENDING.equals(status) || IN_PROGRESS.equals(status);
   }
 
   DeploymentHistory with(String newStatus, String reason, Instant now) {
-    boolean done = !IN_PROGRESS.equals(newStatus) && !ROLLBACK_IN_PROGRESS.equals(newStatus);
+    boolean done = !ONGOING.contains(newStatus);
     boolean stopped = STOPPED.equals(newStatus);
+    Instant started = startedAt == null && !PENDING.equals(newStatus) ? now : startedAt;
     return new DeploymentHistory(deploymentId, arnId, revision, sources, configuration, newStatus,
-        reason != null ? reason : statusReason, createdAt, startedAt, done && !stopped ? now : finishedAt,
+        reason != null ? reason : statusReason, createdAt, started, done && !stopped ? now : finishedAt,
         stopped ? now : stoppedAt, now, failedTasks, breakerTriggered, rollbackReason, rollbackStartedAt,
         rollbackRevisionId, rollbackDeploymentId);
   }
@@ -80,9 +92,11 @@ record DeploymentHistory(
         rollbackStartedAt, rollbackRevisionId, rollbackDeploymentId);
   }
 
-  DeploymentHistory rollingBack(String reason, String toRevisionId, String rollbackId, Instant now) {
-    return new DeploymentHistory(deploymentId, arnId, revision, sources, configuration, ROLLBACK_IN_PROGRESS, reason,
-        createdAt, startedAt, finishedAt, stoppedAt, now, failedTasks, breakerTriggered, reason, now, toRevisionId,
+  /** Rolling back ({@code newStatus} ROLLBACK_REQUESTED by the API, ROLLBACK_IN_PROGRESS by the breaker). */
+  DeploymentHistory rollingBack(String newStatus, String reason, String toRevisionId, String rollbackId,
+      Instant now) {
+    return new DeploymentHistory(deploymentId, arnId, revision, sources, configuration, newStatus, reason,
+        createdAt, startedAt == null ? now : startedAt, finishedAt, stoppedAt, now, failedTasks, breakerTriggered, reason, now, toRevisionId,
         rollbackId);
   }
 }

@@ -1,5 +1,6 @@
 package io.gantry.server.services;
 
+import io.gantry.model.cluster.CapacityProviderStrategyItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +10,8 @@ import java.util.function.Predicate;
 /**
  * The scale and rollout decisions of one REPLICA pass: how many tasks of the PRIMARY deployment to
  * start (up to the desired count, within the maximum percent and the per-pass budget), and which
- * tasks to stop — extra PRIMARY tasks beyond the desired count and outdated tasks (older
+ * tasks to stop — extra PRIMARY tasks beyond the desired count (keeping the capacity-provider
+ * split, {@link ScaleIn}) and outdated tasks (older
  * deployments, or on DRAINING instances), those not healthy first, healthy ones only as far as the
  * healthy tasks above the minimum allow. Pure.
  */
@@ -29,14 +31,20 @@ final class RolloutStep {
    */
   static List<TaskView> stops(List<TaskView> current, List<TaskView> outdated, int desired, boolean halted,
       boolean draining, int allowance, int budget, Predicate<TaskView> healthy) {
+    return stops(current, outdated, desired, halted, draining, allowance, budget, healthy, List.of());
+  }
+
+  /** As above; extra PRIMARY tasks go so that the rest keep {@code strategy}'s split ({@link ScaleIn}). */
+  static List<TaskView> stops(List<TaskView> current, List<TaskView> outdated, int desired, boolean halted,
+      boolean draining, int allowance, int budget, Predicate<TaskView> healthy,
+      List<CapacityProviderStrategyItem> strategy) {
     Comparator<TaskView> unhealthyFirst = Comparator.comparing(healthy::test);
     List<TaskView> candidates = new ArrayList<>();
-    int extra = current.size() - desired;
-    if (extra > 0) {
+    if (current.size() > desired) {
       List<TaskView> byPreference = new ArrayList<>(current);
       byPreference.sort(unhealthyFirst.thenComparing(TaskView::createdAt,
           Comparator.nullsFirst(Comparator.<Instant>naturalOrder()).reversed()));
-      candidates.addAll(byPreference.subList(0, extra));
+      candidates.addAll(ScaleIn.extras(byPreference, desired, strategy));
     }
     if (!halted || draining) {
       candidates.addAll(outdated);

@@ -54,6 +54,9 @@ sealed interface ServiceAction {
   /** A service event with these words. */
   record Emit(String message) implements ServiceAction {}
 
+  /** The controller has taken up what the service's deployment history asks (see DeploymentHistories.acknowledged). */
+  record Acknowledge() implements ServiceAction {}
+
   /** The service is steady since {@code at} (null: it is not steady any more). */
   record Steady(Instant at) implements ServiceAction {}
 

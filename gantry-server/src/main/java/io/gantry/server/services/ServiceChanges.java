@@ -73,6 +73,9 @@ final class ServiceChanges {
     if (action instanceof ServiceAction.Emit e) {
       return stored.with(withEvent(s, new ServiceEvent(now, ids.get(), e.message())));
     }
+    if (action instanceof ServiceAction.Acknowledge) {
+      return stored.withHistory(DeploymentHistories.acknowledged(stored.history(), now));
+    }
     if (action instanceof ServiceAction.Steady st) {
       return stored.withSteadySince(st.at());
     }
@@ -80,7 +83,8 @@ final class ServiceChanges {
       return stored.with(s.toBuilder().desiredCount(dc.count()).build());
     }
     if (action instanceof ServiceAction.Deactivate) {
-      return stored.with(s.toBuilder().status(Service.INACTIVE).build());
+      // as ECS, deleting a service deletes its service deployments
+      return stored.with(s.toBuilder().status(Service.INACTIVE).build()).withHistory(List.of());
     }
     return stored; // Launch and Stop are effects, not record changes
   }

@@ -13,6 +13,7 @@ import io.gantry.store.WatchEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -102,11 +103,14 @@ public final class ServiceController implements AutoCloseable {
   /** Reads every record, then watches from that revision; again if the watch falls behind compaction (etcd). */
   private void load() {
     long revision = store.kv().revision();
+    Set<String> taskKeys = new HashSet<>();
     for (KeyValue kv : store.kv().range("ecs/")) {
       if (kv.modRevision() <= revision) {
         seen(WatchEvent.Type.PUT, kv);
+        taskKeys.add(kv.key());
       }
     }
+    index.retainOnly(taskKeys); // a reload after compaction: tasks deleted meanwhile leave the index
     index.applied(revision);
     // Every key, not only ecs/: the task index waits for the store revision, which writes to any key move.
     watch = store.kv().watch("", revision, new io.gantry.store.WatchListener() {

@@ -11,7 +11,6 @@ import io.gantry.api.ecs.deployment.DeploymentRequests.StopServiceDeploymentResp
 import io.gantry.api.ecs.deployment.ServiceDeployment;
 import io.gantry.api.ecs.deployment.ServiceDeploymentBrief;
 import io.gantry.api.ecs.deployment.ServiceRevision;
-import io.gantry.api.ecs.service.Deployment;
 import io.gantry.api.ecs.service.Service;
 import io.gantry.model.EcsException;
 import io.gantry.model.ErrorCode;
@@ -35,9 +34,9 @@ import java.util.random.RandomGenerator;
 /**
  * The service deployment operations: ListServiceDeployments (status and createdAt filters, newest
  * first, paged), DescribeServiceDeployments, DescribeServiceRevisions (up to 20 ARNs each;
- * unknown ones are MISSING failures) and StopServiceDeployment (ROLLBACK: a new deployment of the
- * source revision's task definition takes over, the stopped one is ROLLBACK_IN_PROGRESS until it
- * completes). Reads come from the history kept in each stored service; the stop is a
+ * unknown ones are MISSING failures) and StopServiceDeployment of a PENDING or IN_PROGRESS
+ * deployment ({@link DeploymentStops}: ROLLBACK or ABORT; a deployment already stopping or rolling
+ * back goes on as it is, a finished one is a ConflictException). Reads come from the history kept in each stored service; the stop is a
  * compare-and-set on the service record. Thread-safe.
  */
 final class ServiceDeploymentHandler {
@@ -46,7 +45,8 @@ final class ServiceDeploymentHandler {
   static final int LIST_MAX = 100;
   static final String NOT_FOUND = "Service deployment not found.";
   static final String NOT_IN_PROGRESS = "The service deployment is not in progress, so it cannot be stopped.";
-  static final String NO_SOURCE = "The service deployment has no source service revision to roll back to.";
+  static final String ABORT = "ABORT";
+  static final String ROLLBACK = "ROLLBACK";
 
   private final EntityStore store;
   private final ClusterRefs clusters;
@@ -126,12 +126,10 @@ final class ServiceDeploymentHandler {
   }
 
   StopServiceDeploymentResponse stop(RequestContext ctx, StopServiceDeploymentRequest req) {
-    String stopType = req.stopType() == null ? "ROLLBACK" : req.stopType();
-    TaskDefinitionEnums.checkValue(stopType, List.of("ABORT", "ROLLBACK"), "stopType");
-    if (!"ROLLBACK".equals(stopType)) {
-      throw EcsException.invalidParameter("The valid values of stopType are ROLLBACK.");
-    }
+    String stopType = req.stopType() == null ? ROLLBACK : req.stopType();
+    TaskDefinitionEnums.checkValue(stopType, List.of(ABORT, ROLLBACK), "stopType");
     Scope scope = ctx.scope();
+    StopServiceDeploymentResponse answer = new StopServiceDeploymentResponse(req.serviceDeploymentArn());
     return store.retry(attempt -> {
       String[] parts = ServiceDeploymentViews.parse(scope, req.serviceDeploymentArn(), "service-deployment")
           .orElseThrow(ServiceDeploymentHandler::notFound);
@@ -140,32 +138,21 @@ final class ServiceDeploymentHandler {
       StoredService stored = current.value();
       DeploymentHistory h = DeploymentHistories.byArnId(stored.history(), parts[2])
           .orElseThrow(ServiceDeploymentHandler::notFound);
-      Service s = stored.service();
-      if (!DeploymentHistory.IN_PROGRESS.equals(h.status()) || !Service.ACTIVE.equals(s.status())
-          || !s.deployments().get(0).id().equals(h.deploymentId())) {
+      if (!h.ongoing()) {
         throw new EcsException(ErrorCode.CONFLICT, NOT_IN_PROGRESS);
       }
-      if (h.sources().isEmpty()) {
-        throw new EcsException(ErrorCode.CONFLICT, NO_SOURCE);
+      if (!h.rollingOut()) {
+        return new EntityStore.Attempt<>(null, answer); // a stop or rollback is already under way: it goes on
       }
-      DeploymentHistory.Source to = h.sources().get(0);
-      Deployment primary = s.deployments().get(0);
-      Deployment next = Deployment.start(Deployments.newId(random), to.taskDefinition(),
-          s.desiredCount() == null ? 0 : s.desiredCount(), primary.launchType(), ctx.now(),
-          "Service deployment stopped: rolling back to " + to.deploymentId() + ".");
-      List<Deployment> deployments = new ArrayList<>();
-      deployments.add(next);
-      s.deployments().forEach(d -> deployments.add(Deployment.PRIMARY.equals(d.status())
-          ? d.withStatus(Deployment.ACTIVE, ctx.now()).withRollout(Deployment.FAILED,
-              "Service deployment stopped by request.", ctx.now()) : d));
-      StoredService out = stored.changed(s.toBuilder().deployments(deployments).taskDefinition(to.taskDefinition())
-          .build()).withSteadySince(null);
-      out = out.withHistory(stored.history().stream().map(x -> x == h
-          ? x.rollingBack("Service deployment stopped by request (ROLLBACK).", to.revisionId(), next.id(), ctx.now())
-          : x).toList());
+      Service s = stored.service();
+      if (!Service.ACTIVE.equals(s.status()) || !s.deployments().get(0).id().equals(h.deploymentId())) {
+        throw new EcsException(ErrorCode.CONFLICT, NOT_IN_PROGRESS);
+      }
+      StoredService out = ABORT.equals(stopType) ? DeploymentStops.abort(stored, h, ctx.now())
+          : DeploymentStops.rollBack(stored, h, Deployments.newId(random), ctx.now());
       Txn txn = Txn.builder().modRevisionIs(current.key(), current.modRevision())
           .put(current.key(), store.encode(out)).build();
-      return new EntityStore.Attempt<>(txn, new StopServiceDeploymentResponse(req.serviceDeploymentArn()));
+      return new EntityStore.Attempt<>(txn, answer);
     });
   }
 

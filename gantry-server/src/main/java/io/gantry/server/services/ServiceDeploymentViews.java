@@ -1,11 +1,13 @@
 package io.gantry.server.services;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gantry.api.ecs.deployment.ServiceDeployment;
 import io.gantry.api.ecs.deployment.ServiceDeploymentBrief;
 import io.gantry.api.ecs.deployment.ServiceRevision;
 import io.gantry.api.ecs.service.Deployment;
 import io.gantry.api.ecs.service.DeploymentCircuitBreaker;
 import io.gantry.api.ecs.service.Service;
+import io.gantry.api.ecs.service.ServiceCurrentRevisionSummary;
 import io.gantry.model.Arn;
 import io.gantry.model.Scope;
 import java.util.ArrayList;
@@ -57,12 +59,12 @@ final class ServiceDeploymentViews {
     int failed = mine.map(d -> d.failedTasks() == null ? 0 : d.failedTasks())
         .orElse(h.failedTasks() == null ? 0 : h.failedTasks());
     String breakerStatus = !breaker.enabled() ? "DISABLED" : h.breakerTriggered() ? "TRIGGERED"
-        : h.inProgress() ? "MONITORING" : "MONITORING_COMPLETE";
+        : h.ongoing() ? "MONITORING" : "MONITORING_COMPLETE";
     ServiceDeployment.Rollback rollback = h.rollbackStartedAt() == null ? null : new ServiceDeployment.Rollback(
         h.rollbackReason(), h.rollbackRevisionId() == null ? null
             : revisionArn(scope, cluster, name, h.rollbackRevisionId()), h.rollbackStartedAt());
     return new ServiceDeployment(
-        new ServiceDeployment.ServiceDeploymentAlarms(List.of(), "DISABLED", List.of()),
+        alarms(h),
         s.clusterArn(), h.createdAt(),
         new ServiceDeployment.ServiceDeploymentCircuitBreaker(failed, breakerStatus, Rollout.failureThreshold(desired)),
         h.configuration(), h.finishedAt(), null, rollback, s.serviceArn(),
@@ -70,10 +72,47 @@ final class ServiceDeploymentViews {
         h.stoppedAt(), summary(revisionArn(scope, cluster, name, h.revision().id()), mine), h.updatedAt());
   }
 
+  /**
+   * The service as DescribeServices shows it: with {@code currentServiceDeployment} (its newest
+   * service deployment) and {@code currentServiceRevisions} (the revision of each deployment it
+   * still lists, with that deployment's task counts).
+   */
+  static Service shown(Scope scope, StoredService stored) {
+    Service s = stored.service();
+    if (stored.history().isEmpty()) {
+      return s;
+    }
+    String cluster = clusterName(s);
+    DeploymentHistory newest = stored.history().get(stored.history().size() - 1);
+    List<ServiceCurrentRevisionSummary> revisions = new ArrayList<>();
+    for (Deployment d : s.deployments()) {
+      DeploymentHistories.revisionOf(stored.history(), d.id()).ifPresent(r -> revisions.add(
+          new ServiceCurrentRevisionSummary(revisionArn(scope, cluster, s.serviceName(), r), nz(d.pendingCount()),
+              nz(d.desiredCount()), nz(d.runningCount()))));
+    }
+    return s.toBuilder()
+        .currentServiceDeployment(deploymentArn(scope, cluster, s.serviceName(), newest.arnId()))
+        .currentServiceRevisions(revisions)
+        .build();
+  }
+
   static ServiceRevision revision(Scope scope, Service s, DeploymentHistory.Revision r) {
     return new ServiceRevision(r.capacityProviderStrategy(), s.clusterArn(), r.createdAt(), r.launchType(),
         s.loadBalancers(), r.networkConfiguration(), r.platformFamily(), r.platformVersion(), s.serviceArn(),
         s.serviceRegistries(), revisionArn(scope, clusterName(s), s.serviceName(), r.id()), r.taskDefinition());
+  }
+
+  /**
+   * The deployment's CloudWatch alarms: the names configured, always DISABLED — Gantry has no
+   * CloudWatch, so alarms are kept as given and never evaluated (no alarm-based rollback).
+   */
+  private static ServiceDeployment.ServiceDeploymentAlarms alarms(DeploymentHistory h) {
+    List<String> names = new ArrayList<>();
+    JsonNode alarms = h.configuration() == null ? null : h.configuration().alarms();
+    if (alarms != null && alarms.path("alarmNames").isArray()) {
+      alarms.path("alarmNames").forEach(n -> names.add(n.asText()));
+    }
+    return new ServiceDeployment.ServiceDeploymentAlarms(names, "DISABLED", List.of());
   }
 
   private static ServiceDeployment.ServiceRevisionSummary summary(String arn, Optional<Deployment> d) {

@@ -52,7 +52,7 @@ final class ServiceReads {
     for (String ref : req.services()) {
       Optional<Versioned<StoredService>> stored = refs.find(scope, cluster, ref);
       if (stored.isPresent()) {
-        Service s = stored.get().value().service();
+        Service s = ServiceDeploymentViews.shown(scope, stored.get().value());
         found.add(s.withTags(withTags ? tags.tags(scope, s.serviceArn()) : List.<Tag>of()));
       } else {
         failures.add(Failure.missing(ServiceRefs.arnFor(scope, cluster, ref)));

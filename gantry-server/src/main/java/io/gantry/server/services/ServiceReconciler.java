@@ -74,11 +74,15 @@ final class ServiceReconciler {
     if (Service.INACTIVE.equals(svc.status()) || svc.deployments().isEmpty()) {
       return new Decision(List.of(), null);
     }
-    if (ServiceRules.DAEMON.equals(svc.schedulingStrategy())) {
-      return DaemonReconciler.reconcile(in);
+    Decision d = ServiceRules.DAEMON.equals(svc.schedulingStrategy()) ? DaemonReconciler.reconcile(in)
+        : new Pass(in).run();
+    if (!DeploymentHistories.awaitingController(in.stored().history())) {
+      return d;
     }
-    Pass p = new Pass(in);
-    return p.run();
+    List<ServiceAction> actions = new ArrayList<>();
+    actions.add(new ServiceAction.Acknowledge());
+    actions.addAll(d.actions());
+    return new Decision(actions, d.requeueAfter());
   }
 
   /**
@@ -166,7 +170,7 @@ final class ServiceReconciler {
       }
 
       List<TaskView> stops = RolloutStep.stops(current, outdated, desired, halted, draining, healthy - minHealthy,
-          in.limits().maxStops(), this::healthy);
+          in.limits().maxStops(), this::healthy, primary.capacityProviderStrategy());
       if (!stops.isEmpty()) {
         stops.forEach(t -> stopping.add(t.id()));
         effects.add(new Stop(stops.stream().map(TaskView::id).toList(),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +70,21 @@ final class ServiceTaskIndex {
       tasks.remove(key);
       if (tasks.isEmpty()) {
         byService.remove(service);
+      }
+    }
+  }
+
+  /**
+   * After a reload from a snapshot holding task records {@code present}: forgets the tasks seen
+   * on the watch whose records are gone (deleted while the watch was behind compaction); launches
+   * not seen on the watch yet stay.
+   */
+  synchronized void retainOnly(Set<String> present) {
+    for (String key : new ArrayList<>(serviceOfTask.keySet())) {
+      Map<String, Entry> tasks = byService.get(serviceOfTask.get(key));
+      Entry e = tasks == null ? null : tasks.get(key);
+      if (!present.contains(key) && (e == null || e.revision() >= 0)) {
+        delete(key);
       }
     }
   }

@@ -16,11 +16,20 @@ import java.time.Instant;
  *
  * @param host OK, DRAINING (the task is to be replaced elsewhere) or LOST (its agent stayed
  *     disconnected past the grace: the task is given up at once)
+ * @param capacityProvider the capacity provider the task was placed with (null: none)
  */
 record TaskView(String id, String deploymentId, TaskStatus lastStatus, boolean wantedRunning, HealthStatus health,
-    Instant createdAt, Instant startedAt, Instant stoppedAt, boolean failed, String instanceId, Host host) {
+    Instant createdAt, Instant startedAt, Instant stoppedAt, boolean failed, String instanceId, Host host,
+    String capacityProvider) {
 
   enum Host { OK, DRAINING, LOST }
+
+  /** A task placed without a capacity provider. */
+  TaskView(String id, String deploymentId, TaskStatus lastStatus, boolean wantedRunning, HealthStatus health,
+      Instant createdAt, Instant startedAt, Instant stoppedAt, boolean failed, String instanceId, Host host) {
+    this(id, deploymentId, lastStatus, wantedRunning, health, createdAt, startedAt, stoppedAt, failed, instanceId, host,
+        null);
+  }
 
   /** The view of {@code task} (id {@code id}) on instance {@code instanceId} in state {@code host}. */
   static TaskView of(String id, Task task, String instanceId, Host host) {
@@ -28,7 +37,7 @@ record TaskView(String id, String deploymentId, TaskStatus lastStatus, boolean w
     boolean wanted = !DesiredStatus.STOPPED.name().equals(task.desiredStatus()) && status != TaskStatus.STOPPED;
     return new TaskView(id, task.startedBy(), status, wanted,
         HealthStatus.parse(task.healthStatus()).orElse(HealthStatus.UNKNOWN), task.createdAt(), task.startedAt(),
-        task.stoppedAt(), status == TaskStatus.STOPPED && failed(task), instanceId, host);
+        task.stoppedAt(), status == TaskStatus.STOPPED && failed(task), instanceId, host, task.capacityProviderName());
   }
 
   /** Whether a stopped task stopped by failing rather than being stopped (by a user, a scale-in, a lost host). */

@@ -233,12 +233,12 @@ record LaunchSpec(
   }
 
   /** The instance's CPU architecture attribute, which ECS copies onto the task. */
-  private static List<Attribute> architecture(ContainerInstance instance) {
+  static List<Attribute> architecture(ContainerInstance instance) {
     String arch = attribute(instance, "ecs.cpu-architecture");
     return arch == null ? List.of() : List.of(new Attribute("ecs.cpu-architecture", arch, null, null));
   }
 
-  private static String attribute(ContainerInstance instance, String name) {
+  static String attribute(ContainerInstance instance, String name) {
     if (instance.attributes() == null) {
       return null;
     }

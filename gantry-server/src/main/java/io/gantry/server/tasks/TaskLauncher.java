@@ -107,11 +107,11 @@ final class TaskLauncher {
           rules.constraints(), rules.required()), random);
       List<TaskHold> holds = new ArrayList<>();
       for (Plan.Placement p : plan.placements()) {
-        holds.add(hold(random, taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(), p.gpuIds()));
+        holds.add(LaunchRound.hold(random, taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(), p.gpuIds()));
       }
       List<Failure> failures = LaunchPlacements.zoneFailures(PlacementFailures.of(plan.unplaced()), snapshot,
           spec.network());
-      return new Round(holds, spec.fargate() != null ? LaunchPlacements.anonymous(failures) : failures);
+      return new LaunchRound(holds, spec.fargate() != null ? LaunchPlacements.anonymous(failures) : failures);
     }, (node, hold) -> LaunchPlacements.refusal(node, demand, spec.group(), rules));
   }
 
@@ -130,8 +130,8 @@ final class TaskLauncher {
     RandomGenerator random = callRandom();
     TaskDemand taskDemand = spec.demand();
     Demand demand = Nodes.demand(taskDemand);
-    return launch(spec, now, random, ids.size(), missing, false, (ledger, accepted, remaining) -> new Round(
-        ids.stream().map(id -> hold(random, taskDemand, spec.group(), id, List.of())).toList(), List.of()),
+    return launch(spec, now, random, ids.size(), missing, false, (ledger, accepted, remaining) -> new LaunchRound(
+        ids.stream().map(id -> LaunchRound.hold(random, taskDemand, spec.group(), id, List.of())).toList(), List.of()),
         (node, hold) -> Fit.check(node, demand).map(Reason::ecsReason));
   }
 
@@ -145,8 +145,8 @@ final class TaskLauncher {
     TaskDemand taskDemand = spec.demand();
     Demand demand = Nodes.demand(taskDemand);
     LaunchSpec.PlacementRules rules = LaunchPlacements.withZones(spec.placement(), spec.network());
-    return launch(spec, now, random, instanceIds.size(), List.of(), false, (ledger, accepted, remaining) -> new Round(
-        instanceIds.stream().map(id -> hold(random, taskDemand, spec.group(), id, List.of())).toList(), List.of()),
+    return launch(spec, now, random, instanceIds.size(), List.of(), false, (ledger, accepted, remaining) -> new LaunchRound(
+        instanceIds.stream().map(id -> LaunchRound.hold(random, taskDemand, spec.group(), id, List.of())).toList(), List.of()),
         (node, hold) -> LaunchPlacements.refusal(node, demand, spec.group(), rules));
   }
 
@@ -159,19 +159,6 @@ final class TaskLauncher {
     synchronized (random) { // the shared source need not be thread-safe; one draw per call
       return new SplittableRandom(random.nextLong());
     }
-  }
-
-  private static TaskHold hold(RandomGenerator random, TaskDemand demand, String group, String instanceId,
-      List<String> gpuIds) {
-    return new TaskHold(TaskIds.newId(random), instanceId, demand, group, false, gpuIds);
-  }
-
-  /** One planning round: the tasks proposed (as the holds they would take) and the failures of those that fit nowhere. */
-  private record Round(List<TaskHold> proposals, List<Failure> failures) {}
-
-  /** Plans {@code remaining} more tasks on the ledger as it is now, {@code accepted} being reserved already. */
-  private interface Planner {
-    Round plan(ClusterLedger ledger, List<PlanApplier.Accepted> accepted, int remaining);
   }
 
   /**
@@ -243,39 +230,18 @@ final class TaskLauncher {
     Demand demand = Nodes.demand(taskDemand);
     LaunchSpec.PlacementRules rules = LaunchPlacements.withZones(spec.placement(), spec.network());
     int count = ec2.stream().mapToInt(CapacityPlacement.Part::count).sum();
-    return launch(spec, now, random, count, List.of(), true, (ledger, accepted, remaining) -> {
-      ClusterSnapshot all = ledger.snapshot();
-      List<TaskHold> holds = new ArrayList<>();
-      List<Failure> failures = new ArrayList<>();
-      for (CapacityPlacement.Part part : ec2) {
-        String provider = part.target().capacityProviderName();
-        long placed = accepted.stream()
-            .filter(a -> provider.equals(a.instance().value().capacityProviderName())).count();
-        int need = part.count() - (int) placed;
-        if (need <= 0) {
-          continue;
-        }
-        ClusterSnapshot snapshot = ClusterSnapshot.of(all.nodes().stream()
-            .filter(n -> provider.equals(n.capacityProviderName())).toList());
-        if (snapshot.nodes().stream().noneMatch(n -> Node.ACTIVE.equals(n.status()))) {
-          failures.add(new Failure(io.gantry.model.Arn.capacityProvider(spec.scope(), provider),
-              NO_PROVIDER_INSTANCES, null));
-          continue;
-        }
-        Plan plan = Scheduler.place(snapshot, new PlacementRequest(demand, need, spec.group(), rules.strategies(),
-            rules.constraints(), rules.required()), random);
-        for (Plan.Placement p : plan.placements()) {
-          holds.add(hold(random, taskDemand, spec.group(), snapshot.byArn(p.nodeArn()).orElseThrow().id(),
-              p.gpuIds()));
-        }
-        failures.addAll(LaunchPlacements.zoneFailures(PlacementFailures.of(plan.unplaced()), snapshot, spec.network()));
-      }
-      return new Round(holds, failures);
-    }, (node, hold) -> LaunchPlacements.refusal(node, demand, spec.group(), rules));
+    Map<String, Boolean> waits = new LinkedHashMap<>();
+    for (CapacityPlacement.Part part : ec2) {
+      String provider = part.target().capacityProviderName();
+      waits.put(provider, CapacityWait.waits(store, spec, provider));
+    }
+    return launch(spec, now, random, count, List.of(), true,
+        ProviderRound.planner(spec, ec2, waits, taskDemand, rules, random),
+        (node, hold) -> LaunchPlacements.refusal(node, demand, spec.group(), rules));
   }
 
   private TasksResponse launch(LaunchSpec spec, Instant now, RandomGenerator random, int count,
-      List<Failure> earlierFailures, boolean replan, Planner planner, PlanApplier.FitCheck fit) {
+      List<Failure> earlierFailures, boolean replan, LaunchRound.Planner planner, PlanApplier.FitCheck fit) {
     if (spec.clientToken() == null) {
       return launchOnce(spec, now, random, count, earlierFailures, replan, planner, fit);
     }
@@ -287,7 +253,7 @@ final class TaskLauncher {
   }
 
   private TasksResponse launchOnce(LaunchSpec spec, Instant now, RandomGenerator random, int count,
-      List<Failure> earlierFailures, boolean replan, Planner planner, PlanApplier.FitCheck fit) {
+      List<Failure> earlierFailures, boolean replan, LaunchRound.Planner planner, PlanApplier.FitCheck fit) {
     Scope scope = spec.scope();
     placement.awaitCurrent();
     ClusterLedger ledger = spec.fargate() != null ? placement.managedLedger(scope.region())
@@ -299,12 +265,14 @@ final class TaskLauncher {
       }
       List<PlanApplier.Accepted> accepted = new ArrayList<>();
       List<Failure> failures = new ArrayList<>(earlierFailures);
+      List<String> waiting = new ArrayList<>();
       for (int step = 0; step < MAX_ROUNDS && accepted.size() < count; step++) {
-        Round planned = planner.plan(ledger, accepted, count - accepted.size());
+        LaunchRound planned = planner.plan(ledger, accepted, count - accepted.size());
         PlanApplier.Outcome outcome = PlanApplier.reserve(ledger, planned.proposals(), fit);
         accepted.addAll(outcome.accepted());
         if (outcome.rejected().isEmpty() || !replan) {
           failures.addAll(planned.failures());
+          waiting.addAll(planned.waiting());
           for (PlanApplier.Rejected r : outcome.rejected()) {
             ledger.instance(r.hold().instanceId()).ifPresent(v -> failures.add(new Failure(
                 spec.fargate() != null ? null : v.value().containerInstanceArn(), r.reason(), null)));
@@ -316,7 +284,7 @@ final class TaskLauncher {
       if (spec.fargate() != null && !spec.fargate().spot() && replan && accepted.size() < count) {
         TaskDemand taskDemand = spec.demand();
         preempted = SpotPreemption.reserve(ledger, placement, taskDemand, spec.placement().required(),
-            count - accepted.size(), () -> hold(random, taskDemand, spec.group(), "", List.of()));
+            count - accepted.size(), () -> LaunchRound.hold(random, taskDemand, spec.group(), "", List.of()));
         if (accepted.size() + preempted.size() == count) {
           failures.clear();
           failures.addAll(earlierFailures);
@@ -332,9 +300,16 @@ final class TaskLauncher {
         failures.addAll(addresses.failures);
         planned = addresses.addressed;
       }
-      if (planned.isEmpty()) {
+      if (planned.isEmpty() && waiting.isEmpty()) {
         addresses.settle();
         return new TasksResponse(failures, List.of());
+      }
+      try {
+        CapacityWait.checkLimit(store, scope, spec.cluster(), waiting.size(), CapacityWait.DEFAULT_LIMIT);
+      } catch (EcsException e) {
+        addresses.settle();
+        PlanApplier.release(ledger, planned);
+        throw e;
       }
       List<PlanApplier.Accepted> reserved = List.copyOf(planned);
       Txn.Builder txn = Txn.builder();
@@ -371,9 +346,14 @@ final class TaskLauncher {
         tags.put(txn, scope, stored.task().taskArn(), spec.tags());
         tasks.add(stored.task().withTags(spec.tags()));
       }
+      List<String> ids = new ArrayList<>(reserved.stream().map(a -> a.hold().taskId()).toList());
+      for (Task waits : CapacityWait.stage(store, tags, txn, spec, waiting, now, random)) {
+        tasks.add(waits);
+        ids.add(TaskRefs.idOf(waits.taskArn()));
+      }
       used.values().forEach(v -> txn.modRevisionIs(v.key(), v.modRevision()));
       if (spec.clientToken() != null) {
-        tokens.stage(txn, spec, reserved.stream().map(a -> a.hold().taskId()).toList(), failures, now);
+        tokens.stage(txn, spec, ids, failures, now);
       }
       boolean committed = false;
       try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gantry.model.Scope;
 import io.gantry.model.task.Task;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The per-service task index: newest write wins, launches show before the watch delivers them, deletes forget. */
@@ -44,6 +45,21 @@ class ServiceTaskIndexTest {
     index.delete("k1");
     assertThat(index.tasks(WEB)).isEmpty();
     assertThat(index.size(SCOPE)).isZero();
+  }
+
+  @Test
+  void aReloadForgetsTasksDeletedWhileTheWatchWasBehindButKeepsFreshLaunches() {
+    ServiceTaskIndex index = new ServiceTaskIndex();
+    index.put("k1", WEB, 3, task("t1", "STOPPED"), "i1");
+    index.put("k2", WEB, 4, task("t2", "RUNNING"), "i1");
+    index.put("k3", API, 5, task("t3", "STOPPED"), "i1");
+    index.launched(WEB, Map.of("k4", task("t4", "PROVISIONING")));
+
+    index.retainOnly(Set.of("k2", "ecs/other"));
+
+    assertThat(index.tasks(WEB)).extracting(ServiceTaskIndex.Entry::id).containsExactlyInAnyOrder("t2", "t4");
+    assertThat(index.tasks(API)).isEmpty();
+    assertThat(index.size(SCOPE)).isEqualTo(2);
   }
 
   @Test

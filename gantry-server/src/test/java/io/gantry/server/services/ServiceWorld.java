@@ -81,17 +81,17 @@ final class ServiceWorld {
 
   static TaskView withWanted(TaskView t, boolean wanted) {
     return new TaskView(t.id(), t.deploymentId(), t.lastStatus(), wanted, t.health(), t.createdAt(), t.startedAt(),
-        t.stoppedAt(), t.failed(), t.instanceId(), t.host());
+        t.stoppedAt(), t.failed(), t.instanceId(), t.host(), t.capacityProvider());
   }
 
   TaskView running(TaskView t, HealthStatus health) {
     return new TaskView(t.id(), t.deploymentId(), TaskStatus.RUNNING, t.wantedRunning(), health, t.createdAt(), now,
-        null, false, t.instanceId(), t.host());
+        null, false, t.instanceId(), t.host(), t.capacityProvider());
   }
 
   TaskView stopped(TaskView t, boolean failed) {
     return new TaskView(t.id(), t.deploymentId(), TaskStatus.STOPPED, false, t.health(), t.createdAt(), t.startedAt(),
-        now, failed, t.instanceId(), t.host());
+        now, failed, t.instanceId(), t.host(), t.capacityProvider());
   }
 
   /** Tasks that exist: RUNNING, PENDING or STOPPING. */

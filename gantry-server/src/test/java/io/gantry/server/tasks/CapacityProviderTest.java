@@ -145,6 +145,35 @@ class CapacityProviderTest {
   }
 
   @Test
+  void describeClustersWithAttachmentsShowsAScalingPolicyPerManagedScalingProvider() {
+    create("{name: 'scaled', autoScalingGroupProvider: {autoScalingGroupArn: 'g1', managedScaling: {status: 'ENABLED'}}}");
+    create("{name: 'manual', autoScalingGroupProvider: {autoScalingGroupArn: 'g2', managedScaling: {status: 'DISABLED'}}}");
+    ecs.call("CreateCluster", new CreateClusterRequest("c", null, null, null,
+        List.of("scaled", "manual", "FARGATE"), List.of(item("FARGATE", 1, null)), null));
+    DescribeClustersResponse plain = ecs.call("DescribeClusters", new DescribeClustersRequest(List.of("c"), null));
+    assertThat(plain.clusters().get(0).attachments()).isNull();
+    assertThat(plain.clusters().get(0).capacityProviders()).containsExactly("scaled", "manual", "FARGATE");
+    assertThat(plain.clusters().get(0).defaultCapacityProviderStrategy()).containsExactly(item("FARGATE", 1, null));
+
+    DescribeClustersResponse described = ecs.call("DescribeClusters",
+        new DescribeClustersRequest(List.of("c"), List.of("ATTACHMENTS")));
+    var cluster = described.clusters().get(0);
+    assertThat(cluster.attachmentsStatus()).isEqualTo("UPDATE_COMPLETE");
+    assertThat(cluster.attachments()).singleElement().satisfies(a -> {
+      assertThat(a.type()).isEqualTo("as_policy");
+      assertThat(a.status()).isEqualTo("CREATED");
+      assertThat(a.id()).matches("[0-9a-f-]{36}");
+      assertThat(a.details()).extracting(io.gantry.model.KeyValuePair::name)
+          .containsExactly("capacityProviderName", "scalingPolicyName");
+      assertThat(a.details().get(0).value()).isEqualTo("scaled");
+      assertThat(a.details().get(1).value()).startsWith("ECSManagedAutoScalingPolicy-");
+    });
+    DescribeClustersResponse again = ecs.call("DescribeClusters",
+        new DescribeClustersRequest(List.of("c"), List.of("ATTACHMENTS")));
+    assertThat(again.clusters().get(0).attachments()).isEqualTo(cluster.attachments());
+  }
+
+  @Test
   void clustersTakeOnlyExistingProvidersAndShowThem() {
     create("{name: 'pool', autoScalingGroupProvider: {autoScalingGroupArn: 'g'}}");
     ClusterResponse created = ecs.call("CreateCluster", new CreateClusterRequest("c", null, null, null,

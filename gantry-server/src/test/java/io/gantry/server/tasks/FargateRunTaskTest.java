@@ -199,6 +199,52 @@ class FargateRunTaskTest {
   }
 
   @Test
+  void aWaitingTaskWhoseNodeStaysDisconnectedFailsToStartInsteadOfWaitingForever() {
+    TasksResponse spot = ecs.run("{cluster: 'web', taskDefinition: 'fg', count: 2, " + NET
+        + ", capacityProviderStrategy: [{capacityProvider: 'FARGATE_SPOT', weight: 1}]}");
+    spot.tasks().forEach(t -> ecs.state.apply(SCOPE, ManagedCapacity.CLUSTER, node.id(),
+        report(t, "RUNNING", "RUNNING", null), TaskFixture.NOW));
+    Task waiting = ecs.run("{cluster: 'web', taskDefinition: 'fg', launchType: 'FARGATE', " + NET + "}")
+        .tasks().get(0);
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(TaskFixture.NOW);
+    java.time.Clock clock = new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        return now.get();
+      }
+    };
+    SpotWaitController waits = new SpotWaitController(ecs.store, clock, java.time.Duration.ofSeconds(20));
+    assertThat(waits.sweep()).isZero();
+    // The node's agent goes away before the victim stopped: the victim cannot stop, nor the task start there.
+    ecs.setAgentConnected(ManagedCapacity.CLUSTER, node.id(), false);
+    assertThat(waits.sweep()).isZero();
+    now.set(TaskFixture.NOW.plusSeconds(19));
+    assertThat(waits.sweep()).isZero();
+    assertThat(ecs.describeOne("web", waiting.taskArn()).lastStatus()).isEqualTo("PROVISIONING");
+    now.set(TaskFixture.NOW.plusSeconds(20));
+    waits.sweep();
+    Task failed = ecs.describeOne("web", waiting.taskArn());
+    assertThat(failed.lastStatus()).isEqualTo("STOPPED");
+    assertThat(failed.stopCode()).isEqualTo("TaskFailedToStart");
+    assertThat(failed.stoppedReason()).isEqualTo(SpotWaitController.CAPACITY_UNAVAILABLE);
+    assertThat(ecs.kv.range(SpotInterruptions.WAIT_PREFIX)).isEmpty();
+    // It holds nothing on the node any more.
+    ecs.placement.awaitCurrent();
+    assertThat(ecs.placement.managedLedger("us-east-1").hold(TaskRefs.idOf(waiting.taskArn()))).isEmpty();
+  }
+
+  @Test
   void aSplitOverFargateSpotAndFargateRunsEachPartOnManagedCapacityWithItsProvider() {
     ContainerInstance second = ecs.registerInstance(ManagedCapacity.CLUSTER, 2048, 4096);
     String request = "{cluster: 'web', taskDefinition: 'fg', count: 3, clientToken: 'split-1', " + NET

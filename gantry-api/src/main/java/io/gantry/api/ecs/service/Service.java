@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * A service (ECS {@code Service}) under its wire names, in the order of the model: what
  * CreateService, UpdateService, DeleteService and DescribeServices return and what the control
- * plane stores (with its internal facts beside it). Members Gantry does not model yet
- * ({@code currentServiceDeployment}, {@code currentServiceRevisions}, {@code taskSets},
- * {@code resourceManagementType}) are left out; load balancers and service registries are kept as
+ * plane stores (with its internal facts beside it). {@code currentServiceDeployment} and
+ * {@code currentServiceRevisions} are derived when the service is shown (null in the stored
+ * record). Members Gantry does not model yet ({@code taskSets}, {@code resourceManagementType})
+ * are left out; load balancers and service registries are kept as
  * raw JSON. {@code deployments} lists the PRIMARY deployment first; {@code events} newest first.
  * Immutable; {@link #toBuilder()} makes changed copies.
  */
@@ -24,6 +25,8 @@ public record Service(
     String clusterArn,
     Instant createdAt,
     String createdBy,
+    String currentServiceDeployment,
+    List<ServiceCurrentRevisionSummary> currentServiceRevisions,
     DeploymentConfiguration deploymentConfiguration,
     DeploymentController deploymentController,
     List<Deployment> deployments,
@@ -57,6 +60,7 @@ public record Service(
 
   public Service {
     capacityProviderStrategy = capacityProviderStrategy == null ? List.of() : List.copyOf(capacityProviderStrategy);
+    currentServiceRevisions = currentServiceRevisions == null ? null : List.copyOf(currentServiceRevisions);
     deployments = deployments == null ? List.of() : List.copyOf(deployments);
     events = events == null ? List.of() : List.copyOf(events);
     loadBalancers = loadBalancers == null ? List.of() : List.copyOf(loadBalancers);

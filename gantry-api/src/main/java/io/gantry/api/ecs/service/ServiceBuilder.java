@@ -16,6 +16,8 @@ public final class ServiceBuilder {
   private String clusterArn;
   private Instant createdAt;
   private String createdBy;
+  private String currentServiceDeployment;
+  private List<ServiceCurrentRevisionSummary> currentServiceRevisions;
   private DeploymentConfiguration deploymentConfiguration;
   private DeploymentController deploymentController;
   private List<Deployment> deployments;
@@ -51,6 +53,8 @@ public final class ServiceBuilder {
     clusterArn = s.clusterArn();
     createdAt = s.createdAt();
     createdBy = s.createdBy();
+    currentServiceDeployment = s.currentServiceDeployment();
+    currentServiceRevisions = s.currentServiceRevisions();
     deploymentConfiguration = s.deploymentConfiguration();
     deploymentController = s.deploymentController();
     deployments = s.deployments();
@@ -101,6 +105,16 @@ public final class ServiceBuilder {
 
   public ServiceBuilder createdBy(String value) {
     createdBy = value;
+    return this;
+  }
+
+  public ServiceBuilder currentServiceDeployment(String value) {
+    currentServiceDeployment = value;
+    return this;
+  }
+
+  public ServiceBuilder currentServiceRevisions(List<ServiceCurrentRevisionSummary> value) {
+    currentServiceRevisions = value;
     return this;
   }
 
@@ -235,6 +249,7 @@ public final class ServiceBuilder {
   }
 
   public Service build() {
-    return new Service(availabilityZoneRebalancing, capacityProviderStrategy, clusterArn, createdAt, createdBy, deploymentConfiguration, deploymentController, deployments, desiredCount, enableECSManagedTags, enableExecuteCommand, events, healthCheckGracePeriodSeconds, launchType, loadBalancers, networkConfiguration, pendingCount, placementConstraints, placementStrategy, platformFamily, platformVersion, propagateTags, roleArn, runningCount, schedulingStrategy, serviceArn, serviceName, serviceRegistries, status, tags, taskDefinition);
+    return new Service(availabilityZoneRebalancing, capacityProviderStrategy, clusterArn, createdAt, createdBy,
+        currentServiceDeployment, currentServiceRevisions, deploymentConfiguration, deploymentController, deployments, desiredCount, enableECSManagedTags, enableExecuteCommand, events, healthCheckGracePeriodSeconds, launchType, loadBalancers, networkConfiguration, pendingCount, placementConstraints, placementStrategy, platformFamily, platformVersion, propagateTags, roleArn, runningCount, schedulingStrategy, serviceArn, serviceName, serviceRegistries, status, tags, taskDefinition);
   }
 }
