@@ -7,6 +7,7 @@ import io.gantry.server.auth.AgentKey;
 import io.gantry.server.auth.CredentialsFile;
 import io.gantry.server.auth.KeyRing;
 import io.gantry.server.agents.AgentGateway;
+import io.gantry.server.agents.OrphanedSessions;
 import io.gantry.server.attributes.AttributeHandler;
 import io.gantry.server.capacity.CapacityHook;
 import io.gantry.server.capacity.CapacityProviderHandler;
@@ -83,6 +84,8 @@ public final class GantryServer implements AutoCloseable {
   /** How often managed scaling looks at capacity providers, and the least time between two hook calls for one. */
   static final Duration SCALING_INTERVAL = Duration.ofSeconds(5);
   static final Duration SCALING_COOLDOWN = Duration.ofSeconds(30);
+  /** A replica whose beacon has not changed for this long is gone: the leader releases its agents' sessions. */
+  static final Duration ORPHANED_AFTER = Duration.ofSeconds(15);
 
   private GantryServer(ServerConfig config, KvStore kv, Server jetty, AgentGateway gateway, Leadership leadership,
       LeaderRole leaderRole, PlacementState placement, KeyRing keyRing, Clock clock, List<AccessKey> keys,
@@ -167,7 +170,8 @@ public final class GantryServer implements AutoCloseable {
 
   /**
    * What only the leader runs: the service controller (with lost-task handling), the reaper, the
-   * Spot-wait controller (sends a waiting FARGATE task once its Spot victims stopped), the
+   * Spot-wait controller (sends a waiting FARGATE task once its Spot victims stopped), the sweep of
+   * agent sessions held by replicas that are gone ({@link OrphanedSessions}), the
    * capacity-wait controller (places tasks waiting in PROVISIONING for a provider's capacity) and managed
    * scaling, on the fenced store.
    */
@@ -183,13 +187,14 @@ public final class GantryServer implements AutoCloseable {
         SpotWaitController.DEFAULT_DISCONNECT_GRACE).start(Duration.ofMillis(500));
     CapacityWaitController capacityWaits = new CapacityWaitController(leaderStore, placement, clock)
         .start(Duration.ofSeconds(2));
+    OrphanedSessions orphans = new OrphanedSessions(leaderStore, clock, ORPHANED_AFTER).start(Duration.ofSeconds(2));
     if (config.capacityHook() == null) {
-      return List.of(services, spotWaits, capacityWaits, reaper);
+      return List.of(services, spotWaits, capacityWaits, reaper, orphans);
     }
     ScalingController scaling = new ScalingController(leaderStore, placement,
         new CapacityHook(config.capacityHook(), Duration.ofMinutes(1)), clock, SCALING_COOLDOWN)
         .start(SCALING_INTERVAL);
-    return List.of(services, spotWaits, capacityWaits, reaper, scaling);
+    return List.of(services, spotWaits, capacityWaits, reaper, orphans, scaling);
   }
 
   private static InputValidator inputValidator() {

@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,6 +58,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentGateway implements AutoCloseable {
   public static final String PATH = "/agent/v1/session";
+  /** How often a replica rewrites its beacon ({@link SessionClaims}). */
+  static final long BEACON_MILLIS = 2000;
   private static final Logger log = LoggerFactory.getLogger(AgentGateway.class);
 
   private final EntityStore store;
@@ -67,6 +70,7 @@ public final class AgentGateway implements AutoCloseable {
   private final int heartbeatSeconds;
   private final int missedLimit;
   private final Map<SessionKey, AgentSession> sessions = new ConcurrentHashMap<>();
+  private final SessionClaims claims;
   private final ExecutorService pusher = Executors.newSingleThreadExecutor(r -> daemon(r, "gantry-agent-push"));
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "gantry-agent-timer"));
   private volatile Watch watch;
@@ -80,10 +84,13 @@ public final class AgentGateway implements AutoCloseable {
     this.tasks = tasks;
     this.clock = clock;
     this.heartbeatSeconds = heartbeatSeconds;
+    this.claims = new SessionClaims(store, UUID.randomUUID().toString(), clock);
   }
 
   /** Starts following task changes and checking heartbeats. */
   public void start() {
+    claims.beat();
+    timer.scheduleAtFixedRate(this::beat, BEACON_MILLIS, BEACON_MILLIS, TimeUnit.MILLISECONDS);
     follow();
     // checked four times per interval, so detection takes at most a quarter interval past the limit
     long check = Math.max(250, heartbeatSeconds * 1000L / 4);
@@ -176,7 +183,7 @@ public final class AgentGateway implements AutoCloseable {
     if (previous != null && previous != session) {
       previous.close("replaced by a newer session");
     }
-    claim(session, key);
+    session.claim = claims.claim(key);
     session.send(new AgentMessage.Welcome(instance.get().value().containerInstanceArn(), heartbeatSeconds));
     sendFullSet(session);
     log.info("agent connected: {} in cluster {} ({})", instanceId, key.cluster(), scope.region());
@@ -210,13 +217,17 @@ public final class AgentGateway implements AutoCloseable {
   void onClosed(AgentSession session) {
     SessionKey key = session.key();
     if (key != null && sessions.remove(key, session)) {
-      release(session, key);
+      claims.release(key, session.claim);
       log.info("agent disconnected: {} in cluster {}", key.instanceId(), key.cluster());
     }
   }
 
   private void onStoreChange(WatchEvent event) {
     String key = event.kv().key();
+    if (event.type() == WatchEvent.Type.DELETE) {
+      SessionKey.ofClaimKey(key).map(sessions::get).ifPresent(this::reclaim);
+      return;
+    }
     Optional<String[]> parts = SessionKey.parseTaskKey(key);
     if (parts.isEmpty() || event.type() != WatchEvent.Type.PUT || sessions.isEmpty()) {
       return;
@@ -244,6 +255,28 @@ public final class AgentGateway implements AutoCloseable {
     }
   }
 
+  /**
+   * A live session's claim was deleted by someone else (the leader took this replica for dead
+   * while its beacon was late): claims the instance again, so it does not stay disconnected.
+   */
+  private void reclaim(AgentSession session) {
+    timer.execute(() -> {
+      SessionKey key = session.key();
+      if (key != null && sessions.get(key) == session) {
+        log.warn("the session record of agent {} was released by another replica; claiming it again", key);
+        session.claim = claims.claim(key);
+      }
+    });
+  }
+
+  private void beat() {
+    try {
+      claims.beat();
+    } catch (RuntimeException e) {
+      log.warn("could not renew this replica's beacon", e);
+    }
+  }
+
   private void closeSilentSessions() {
     Instant deadline = now().minus(Duration.ofSeconds((long) missedLimit * heartbeatSeconds));
     for (AgentSession session : sessions.values()) {
@@ -252,66 +285,6 @@ public final class AgentGateway implements AutoCloseable {
         session.close("heartbeat timeout");
         onClosed(session);
       }
-    }
-  }
-
-  /**
-   * Marks the instance connected and records this session as the one holding it (the
-   * agent-session record), in one transaction; remembers the revision of the claim.
-   */
-  private void claim(AgentSession session, SessionKey key) {
-    String instanceKey = StateKeys.containerInstance(key.scope(), key.cluster(), key.instanceId());
-    String claimKey = StateKeys.agentSession(key.scope(), key.cluster(), key.instanceId());
-    byte[] claim = store.encode(Map.of("since", now().toString()));
-    try {
-      for (int attempt = 0; attempt < 100; attempt++) {
-        Optional<Versioned<ContainerInstance>> current = store.get(instanceKey, ContainerInstance.class);
-        if (current.isEmpty()) {
-          return;
-        }
-        Txn.Builder txn = Txn.builder().modRevisionIs(instanceKey, current.get().modRevision()).put(claimKey, claim);
-        if (!Boolean.TRUE.equals(current.get().value().agentConnected())) {
-          txn.put(instanceKey, store.encode(current.get().value().withAgentConnected(true)));
-        }
-        TxnResult result = store.commit(txn.build());
-        if (result.succeeded()) {
-          session.claim = result.revision();
-          return;
-        }
-      }
-      log.warn("could not record the session of {}: too much contention", key);
-    } catch (RuntimeException e) {
-      log.warn("could not record agentConnected=true for {}", key, e);
-    }
-  }
-
-  /**
-   * Marks the instance disconnected, unless a newer session (on this replica or another one the
-   * agent moved to) has claimed it since: then that session's replica owns the flag.
-   */
-  private void release(AgentSession session, SessionKey key) {
-    String instanceKey = StateKeys.containerInstance(key.scope(), key.cluster(), key.instanceId());
-    String claimKey = StateKeys.agentSession(key.scope(), key.cluster(), key.instanceId());
-    try {
-      for (int attempt = 0; attempt < 100; attempt++) {
-        Optional<KeyValue> claim = store.kv().get(claimKey);
-        if (claim.isEmpty() || claim.get().modRevision() != session.claim) {
-          log.info("agent {} holds a newer session; leaving it connected", key.instanceId());
-          return;
-        }
-        Optional<Versioned<ContainerInstance>> current = store.get(instanceKey, ContainerInstance.class);
-        Txn.Builder txn = Txn.builder().modRevisionIs(claimKey, session.claim).delete(claimKey);
-        if (current.isPresent() && !Boolean.FALSE.equals(current.get().value().agentConnected())) {
-          txn.modRevisionIs(instanceKey, current.get().modRevision())
-              .put(instanceKey, store.encode(current.get().value().withAgentConnected(false)));
-        }
-        if (store.commit(txn.build()).succeeded()) {
-          return;
-        }
-      }
-      log.warn("could not record the end of the session of {}: too much contention", key);
-    } catch (RuntimeException e) {
-      log.warn("could not record agentConnected=false for {}", key, e);
     }
   }
 

@@ -29,4 +29,13 @@ record SessionKey(Scope scope, String cluster, String instanceId) {
     }
     return java.util.Optional.of(parts);
   }
+
+  /** The session a claim key ({@code ecs/ACCOUNT/REGION/agent-session/CLUSTER/ID}) names. */
+  static java.util.Optional<SessionKey> ofClaimKey(String key) {
+    String[] parts = key.split("/");
+    if (parts.length != 6 || !parts[0].equals("ecs") || !parts[3].equals("agent-session")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new SessionKey(new Scope(parts[1], parts[2]), parts[4], parts[5]));
+  }
 }

@@ -9,19 +9,15 @@ import io.gantry.api.ecs.capacity.CreateCapacityProviderRequest;
 import io.gantry.api.ecs.cluster.PutClusterCapacityProvidersRequest;
 import io.gantry.api.ecs.task.TasksResponse;
 import io.gantry.model.ErrorCode;
+import io.gantry.server.MovableClock;
 import io.gantry.model.instance.ContainerInstance;
 import io.gantry.model.task.Task;
 import io.gantry.server.capacity.CapacityHook;
 import io.gantry.server.capacity.ScalingController;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,23 +36,7 @@ class CapacityWaitTest {
   @TempDir
   Path dir;
   TaskFixture ecs;
-  final AtomicReference<Instant> now = new AtomicReference<>(NOW.plusSeconds(1));
-  final Clock clock = new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  };
+  final MovableClock clock = new MovableClock(NOW.plusSeconds(1));
   CapacityWaitController waits;
 
   @BeforeEach
@@ -145,11 +125,11 @@ class CapacityWaitTest {
   @Test
   void aTaskStillWaitingAfterTheTimeoutFailsToStart() {
     Task waiting = runOn("pool", 1).tasks().get(0);
-    now.set(NOW.plus(Duration.ofMinutes(29)));
+    clock.set(NOW.plus(Duration.ofMinutes(29)));
     assertThat(waits.pass()).isZero();
     assertThat(ecs.describeOne("c", waiting.taskArn()).lastStatus()).isEqualTo("PROVISIONING");
 
-    now.set(NOW.plus(Duration.ofMinutes(30)));
+    clock.set(NOW.plus(Duration.ofMinutes(30)));
     waits.pass();
     Task stopped = ecs.describeOne("c", waiting.taskArn());
     assertThat(stopped.lastStatus()).isEqualTo("STOPPED");
