@@ -239,12 +239,13 @@ public final class ServiceController implements AutoCloseable {
         case "instance" -> {
           ContainerInstance instance = type == WatchEvent.Type.PUT
               ? store.decode(kv, ContainerInstance.class).value() : null;
-          Optional<Instant> lostAt = observer.instanceSeen(kv.key(), instance, clock.instant());
+          Optional<Instant> away = observer.instanceSeen(kv.key(), instance, clock.instant());
           String prefix = StateKeys.services(scope, parts[4]);
           for (ServiceKey key : known) {
             if (StateKeys.services(key.scope(), key.cluster()).equals(prefix)) {
               enqueue(key);
-              lostAt.ifPresent(at -> enqueueLater(key, Duration.between(clock.instant(), at)));
+              away.ifPresent(since -> enqueueLater(key, Duration.between(clock.instant(),
+                  since.plus(observer.lostGrace(key, io.gantry.model.Arn.service(key.scope(), key.cluster(), key.name()))))));
             }
           }
         }

@@ -37,6 +37,9 @@ final class ServiceObserver {
   private final TagStore tags;
   private final Duration lostGrace;
   private final int massDisconnectPercent;
+  /** The service or cluster tag that sets the lost-task grace in seconds (beyond ECS). */
+  static final String LOST_GRACE_TAG = "gantry:lost-task-grace-seconds";
+
   private final Map<String, Instant> disconnectedSince = new ConcurrentHashMap<>();
   private final Map<String, Boolean> healthChecked = new ConcurrentHashMap<>();
 
@@ -52,15 +55,41 @@ final class ServiceObserver {
   }
 
   /**
-   * Notes instance record {@code key} as it is now; returns when its tasks become lost if its
-   * agent is disconnected (empty otherwise).
+   * Notes instance record {@code key} as it is now; returns since when its agent has been seen
+   * disconnected (empty when it is connected).
    */
   Optional<Instant> instanceSeen(String key, ContainerInstance instance, Instant now) {
     if (instance == null || Boolean.TRUE.equals(instance.agentConnected())) {
       disconnectedSince.remove(key);
       return Optional.empty();
     }
-    return Optional.of(disconnectedSince.computeIfAbsent(key, k -> now).plus(lostGrace));
+    return Optional.of(disconnectedSince.computeIfAbsent(key, k -> now));
+  }
+
+  /**
+   * How long the service's tasks may stay on a disconnected instance before they are replaced:
+   * the service's tag {@value #LOST_GRACE_TAG} (seconds), else its cluster's, else the server's
+   * {@code lost-task-grace-seconds}.
+   */
+  Duration lostGrace(ServiceKey key, String serviceArn) {
+    return seconds(key, serviceArn, LOST_GRACE_TAG)
+        .or(() -> seconds(key, io.gantry.model.Arn.cluster(key.scope(), key.cluster()), LOST_GRACE_TAG))
+        .orElse(lostGrace);
+  }
+
+  /** Tag {@code name} of resource {@code arn} as whole seconds ≥ 0; empty when absent or not such a number. */
+  private Optional<Duration> seconds(ServiceKey key, String arn, String name) {
+    for (Tag t : tags.tags(key.scope(), arn)) {
+      if (name.equals(t.key())) {
+        try {
+          long seconds = Long.parseLong(t.value().trim());
+          return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+        } catch (NumberFormatException | NullPointerException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   Optional<Versioned<StoredService>> service(ServiceKey key) {
@@ -93,6 +122,7 @@ final class ServiceObserver {
       instanceKeys.values().forEach(k -> disconnectedSince.computeIfPresent(k, (x, since) -> now));
     }
     index.awaitCurrent(store.kv().revision());
+    Duration grace = lostGrace(key, stored.service().serviceArn());
     List<TaskView> views = new ArrayList<>();
     for (ServiceTaskIndex.Entry t : index.tasks(key)) {
       String startedBy = t.task().startedBy();
@@ -108,10 +138,10 @@ final class ServiceObserver {
         ContainerInstance node = store.get(nodeKey, ContainerInstance.class).map(Versioned::value).orElse(null);
         instanceSeen(nodeKey, node, now);
         String nodeId = t.managedInstanceArn().substring(t.managedInstanceArn().lastIndexOf('/') + 1);
-        views.add(TaskView.of(t.id(), t.task(), nodeId, host(node, nodeKey, now)));
+        views.add(TaskView.of(t.id(), t.task(), nodeId, host(node, nodeKey, now, grace)));
         continue;
       }
-      TaskView.Host host = host(instances.get(t.instanceId()), instanceKeys.get(t.instanceId()), now);
+      TaskView.Host host = host(instances.get(t.instanceId()), instanceKeys.get(t.instanceId()), now, grace);
       if (host == TaskView.Host.LOST && mass.paused() && instances.containsKey(t.instanceId())) {
         host = TaskView.Host.OK; // its agent is away, like most of the cluster's: wait, do not replace
       }
@@ -133,17 +163,7 @@ final class ServiceObserver {
 
   /** The service's {@code gantry:circuit-breaker-early-exit-seconds} tag as a duration (null: absent or not a number ≥ 0). */
   private Duration earlyExit(ServiceKey key, StoredService stored) {
-    for (Tag t : tags.tags(key.scope(), stored.service().serviceArn())) {
-      if (ServiceReconciler.EARLY_EXIT_TAG.equals(t.key())) {
-        try {
-          long seconds = Long.parseLong(t.value().trim());
-          return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-        } catch (NumberFormatException | NullPointerException e) {
-          return null;
-        }
-      }
-    }
-    return null;
+    return seconds(key, stored.service().serviceArn(), ServiceReconciler.EARLY_EXIT_TAG).orElse(null);
   }
 
   /** The instances a DAEMON service belongs on: eligible ones whose agent is not lost. */
@@ -158,7 +178,8 @@ final class ServiceObserver {
         stored.service().placementConstraints(), td.get());
     Set<String> eligible = new HashSet<>();
     for (String id : hosts.eligible()) {
-      if (host(instances.get(id), instanceKeys.get(id), now) == TaskView.Host.OK) {
+      if (host(instances.get(id), instanceKeys.get(id), now, lostGrace(key, stored.service().serviceArn()))
+          == TaskView.Host.OK) {
         eligible.add(id);
       }
     }
@@ -168,12 +189,12 @@ final class ServiceObserver {
   /** What {@link #inputs} found. */
   record Observed(ServiceReconciler.Inputs inputs, MassDisconnect mass) {}
 
-  private TaskView.Host host(ContainerInstance instance, String key, Instant now) {
+  private TaskView.Host host(ContainerInstance instance, String key, Instant now, Duration grace) {
     if (instance == null) {
       return TaskView.Host.LOST;
     }
     Instant since = disconnectedSince.get(key);
-    if (!Boolean.TRUE.equals(instance.agentConnected()) && since != null && !now.isBefore(since.plus(lostGrace))) {
+    if (!Boolean.TRUE.equals(instance.agentConnected()) && since != null && !now.isBefore(since.plus(grace))) {
       return TaskView.Host.LOST;
     }
     return ContainerInstance.DRAINING.equals(instance.status()) ? TaskView.Host.DRAINING : TaskView.Host.OK;
