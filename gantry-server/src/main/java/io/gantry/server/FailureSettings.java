@@ -17,11 +17,21 @@ import java.util.function.Function;
  * @param massDisconnectPercent when more than this share of a cluster's instances are
  *     disconnected, lost service tasks are not replaced (the control plane's own network is the
  *     likely fault); 100 turns the protection off
+ * @param lostInstanceInterval below that share, the least time between two instances of one
+ *     cluster whose service tasks are given up as lost (Kubernetes' node eviction rate, 0.1 nodes
+ *     per second); zero turns the limit off
  */
 public record FailureSettings(Duration heartbeatInterval, int heartbeatMissedLimit, URI advertiseUrl,
-    Duration leaderLease, int massDisconnectPercent) {
+    Duration leaderLease, int massDisconnectPercent, Duration lostInstanceInterval) {
   public static final FailureSettings DEFAULTS = new FailureSettings(Duration.ofSeconds(3), 3, null,
-      Duration.ofSeconds(6), 55);
+      Duration.ofSeconds(6), 55, Duration.ofSeconds(10));
+
+  /** With the default lost-instance interval (10 s). */
+  public FailureSettings(Duration heartbeatInterval, int heartbeatMissedLimit, URI advertiseUrl,
+      Duration leaderLease, int massDisconnectPercent) {
+    this(heartbeatInterval, heartbeatMissedLimit, advertiseUrl, leaderLease, massDisconnectPercent,
+        Duration.ofSeconds(10));
+  }
 
   public FailureSettings {
     if (heartbeatInterval.toSeconds() < 1) {
@@ -36,6 +46,9 @@ public record FailureSettings(Duration heartbeatInterval, int heartbeatMissedLim
     if (massDisconnectPercent < 1 || massDisconnectPercent > 100) {
       throw new IllegalArgumentException("mass-disconnect percent must be from 1 to 100: " + massDisconnectPercent);
     }
+    if (lostInstanceInterval.isNegative()) {
+      throw new IllegalArgumentException("lost-instance interval must not be negative: " + lostInstanceInterval);
+    }
   }
 
   /** How long a session may stay silent before it is closed. */
@@ -45,8 +58,9 @@ public record FailureSettings(Duration heartbeatInterval, int heartbeatMissedLim
 
   /**
    * These settings with the values {@code lookup} finds under {@code heartbeat-interval-seconds},
-   * {@code heartbeat-missed-limit}, {@code advertise-url}, {@code leader-lease-seconds} and
-   * {@code mass-disconnect-percent} (each absent or blank value left as it is).
+   * {@code heartbeat-missed-limit}, {@code advertise-url}, {@code leader-lease-seconds},
+   * {@code mass-disconnect-percent} and {@code lost-instance-interval-seconds} (each absent or
+   * blank value left as it is).
    */
   public FailureSettings with(Function<String, String> lookup) {
     String interval = lookup.apply("heartbeat-interval-seconds");
@@ -54,12 +68,15 @@ public record FailureSettings(Duration heartbeatInterval, int heartbeatMissedLim
     String url = lookup.apply("advertise-url");
     String lease = lookup.apply("leader-lease-seconds");
     String percent = lookup.apply("mass-disconnect-percent");
+    String lostInterval = lookup.apply("lost-instance-interval-seconds");
     return new FailureSettings(
         blank(interval) ? heartbeatInterval : Duration.ofSeconds(number("heartbeat-interval-seconds", interval)),
         blank(missed) ? heartbeatMissedLimit : (int) number("heartbeat-missed-limit", missed),
         blank(url) ? advertiseUrl : URI.create(url.strip()),
         blank(lease) ? leaderLease : Duration.ofSeconds(number("leader-lease-seconds", lease)),
-        blank(percent) ? massDisconnectPercent : (int) number("mass-disconnect-percent", percent));
+        blank(percent) ? massDisconnectPercent : (int) number("mass-disconnect-percent", percent),
+        blank(lostInterval) ? lostInstanceInterval
+            : Duration.ofSeconds(number("lost-instance-interval-seconds", lostInterval)));
   }
 
   /** {@link #with} reading a properties file. */

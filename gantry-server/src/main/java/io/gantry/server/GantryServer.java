@@ -182,7 +182,8 @@ public final class GantryServer implements AutoCloseable {
     ServiceController services = new ServiceController(leaderStore, tags,
         new ServiceTasks(leaderStore, tags, placement, new SecureRandom(), networking), clock, new SecureRandom(),
         ServiceController.Settings.defaults().withLostTaskGrace(config.lostTaskGrace())
-            .withMassDisconnectPercent(config.failure().massDisconnectPercent())).start();
+            .withMassDisconnectPercent(config.failure().massDisconnectPercent())
+            .withLostInstanceInterval(config.failure().lostInstanceInterval())).start();
     SpotWaitController spotWaits = new SpotWaitController(leaderStore, clock,
         SpotWaitController.DEFAULT_DISCONNECT_GRACE).start(Duration.ofMillis(500));
     CapacityWaitController capacityWaits = new CapacityWaitController(leaderStore, placement, clock)

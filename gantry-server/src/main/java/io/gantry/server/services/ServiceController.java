@@ -46,18 +46,22 @@ public final class ServiceController implements AutoCloseable {
    *     tasks are not replaced ({@link MassDisconnect}; 100: never paused)
    */
   public record Settings(Duration resync, Duration lostTaskGrace, Duration placementRetry,
-      ServiceReconciler.Limits limits, int massDisconnectPercent) {
+      ServiceReconciler.Limits limits, int massDisconnectPercent, Duration lostInstanceInterval) {
     public static Settings defaults() {
       return new Settings(Duration.ofSeconds(15), Duration.ofMinutes(3), Duration.ofSeconds(10),
-          ServiceReconciler.Limits.DEFAULT, 55);
+          ServiceReconciler.Limits.DEFAULT, 55, Duration.ofSeconds(10));
     }
 
     public Settings withLostTaskGrace(Duration grace) {
-      return new Settings(resync, grace, placementRetry, limits, massDisconnectPercent);
+      return new Settings(resync, grace, placementRetry, limits, massDisconnectPercent, lostInstanceInterval);
     }
 
     public Settings withMassDisconnectPercent(int percent) {
-      return new Settings(resync, lostTaskGrace, placementRetry, limits, percent);
+      return new Settings(resync, lostTaskGrace, placementRetry, limits, percent, lostInstanceInterval);
+    }
+
+    public Settings withLostInstanceInterval(Duration interval) {
+      return new Settings(resync, lostTaskGrace, placementRetry, limits, massDisconnectPercent, interval);
     }
   }
 
@@ -82,7 +86,7 @@ public final class ServiceController implements AutoCloseable {
     this.settings = settings;
     ServiceUpdates definitions = new ServiceUpdates(new io.gantry.server.taskdefs.TaskDefinitionReader(store), random);
     this.observer = new ServiceObserver(store, tasks, index, definitions, tags, settings.lostTaskGrace(),
-        settings.massDisconnectPercent());
+        settings.massDisconnectPercent(), settings.lostInstanceInterval());
     this.executor = new ServiceExecutor(store, tags, tasks, index, definitions, this::eventId,
         settings.placementRetry());
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -176,6 +180,7 @@ public final class ServiceController implements AutoCloseable {
       known.remove(key);
       return;
     }
+    observer.takePendingTurn(); // a refusal seen by another service's pass is that service's to retry
     ServiceObserver.Observed observed = observer.inputs(key, stored.get(), now, Deployments.newId(random),
         settings.limits());
     ServiceReconciler.Decision decision = ServiceReconciler.reconcile(observed.inputs());
@@ -186,6 +191,7 @@ public final class ServiceController implements AutoCloseable {
     if (again != null) {
       enqueueLater(key, again);
     }
+    observer.takePendingTurn().ifPresent(turn -> enqueueLater(key, Duration.between(now, turn)));
   }
 
   /** The decision plus the pause event, unless the service's newest event says so already. */

@@ -41,10 +41,16 @@ final class ServiceObserver {
   static final String LOST_GRACE_TAG = "gantry:lost-task-grace-seconds";
 
   private final Map<String, Instant> disconnectedSince = new ConcurrentHashMap<>();
+  /** Instances whose tasks were given up as lost (by record key), and per cluster when the last one was. */
+  private final Map<String, Instant> givenUp = new ConcurrentHashMap<>();
+  private final Map<String, Instant> lastGivenUp = new HashMap<>();
+  private final Duration lostInstanceInterval;
+  private Instant pendingTurn;
   private final Map<String, Boolean> healthChecked = new ConcurrentHashMap<>();
 
   ServiceObserver(EntityStore store, ServiceTasks tasks, ServiceTaskIndex index, ServiceUpdates definitions,
-      TagStore tags, Duration lostGrace, int massDisconnectPercent) {
+      TagStore tags, Duration lostGrace, int massDisconnectPercent, Duration lostInstanceInterval) {
+    this.lostInstanceInterval = lostInstanceInterval;
     this.tags = tags;
     this.massDisconnectPercent = massDisconnectPercent;
     this.store = store;
@@ -61,6 +67,7 @@ final class ServiceObserver {
   Optional<Instant> instanceSeen(String key, ContainerInstance instance, Instant now) {
     if (instance == null || Boolean.TRUE.equals(instance.agentConnected())) {
       disconnectedSince.remove(key);
+      givenUp.remove(key);
       return Optional.empty();
     }
     return Optional.of(disconnectedSince.computeIfAbsent(key, k -> now));
@@ -194,10 +201,43 @@ final class ServiceObserver {
       return TaskView.Host.LOST;
     }
     Instant since = disconnectedSince.get(key);
-    if (!Boolean.TRUE.equals(instance.agentConnected()) && since != null && !now.isBefore(since.plus(grace))) {
+    if (!Boolean.TRUE.equals(instance.agentConnected()) && since != null && !now.isBefore(since.plus(grace))
+        && giveUp(key, now)) {
       return TaskView.Host.LOST;
     }
     return ContainerInstance.DRAINING.equals(instance.status()) ? TaskView.Host.DRAINING : TaskView.Host.OK;
+  }
+
+  /**
+   * Whether the tasks of instance {@code key}, past its grace, may be given up now: it was given
+   * up before, or no other instance of its cluster was given up in the last
+   * {@code lostInstanceInterval} (a storm of replacements waits its turn, one instance at a time,
+   * as Kubernetes rate-limits node evictions; the resync looks again).
+   */
+  private synchronized boolean giveUp(String key, Instant now) {
+    if (givenUp.containsKey(key)) {
+      return true;
+    }
+    String cluster = key.substring(0, key.lastIndexOf('/') + 1);
+    Instant last = lastGivenUp.get(cluster);
+    if (last != null && now.isBefore(last.plus(lostInstanceInterval))) {
+      Instant turn = last.plus(lostInstanceInterval);
+      pendingTurn = pendingTurn == null || turn.isBefore(pendingTurn) ? turn : pendingTurn;
+      return false;
+    }
+    givenUp.put(key, now);
+    lastGivenUp.put(cluster, now);
+    return true;
+  }
+
+  /**
+   * When an instance refused by {@link #giveUp} since the last call may be given up (so the
+   * service that saw it looks again then), and forgets it; empty when none was refused.
+   */
+  synchronized Optional<Instant> takePendingTurn() {
+    Optional<Instant> turn = Optional.ofNullable(pendingTurn);
+    pendingTurn = null;
+    return turn;
   }
 
   /** Whether the definition has an essential container with a health check (cached: definitions do not change). */
