@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gantry.server.FailureSettings;
-import io.gantry.testkit.agent.AgentShape;
 import io.gantry.testkit.agent.SimulatedAgent;
-import io.gantry.testkit.server.EmbeddedServer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +27,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
 class LostInstanceRateSimulationTest {
   static final String CLUSTER = "rate";
   static final Duration INTERVAL = Duration.ofSeconds(4);
-  static EmbeddedServer server;
+  static ConfiguredSimulation fixture;
   static SimulatedCluster sim;
   static EcsClient ecs;
 
@@ -38,19 +35,15 @@ class LostInstanceRateSimulationTest {
   static void start() throws Exception {
     FailureSettings failure = new FailureSettings(Duration.ofSeconds(3), 3, null, Duration.ofSeconds(6), 55,
         INTERVAL);
-    server = EmbeddedServer.start(Clock.systemUTC(),
+    fixture = ConfiguredSimulation.start(CLUSTER, 8,
         c -> c.withLostTaskGrace(Duration.ofSeconds(1)).withFailure(failure));
-    sim = SimulatedCluster.start(SimulationOptions.defaults().withCluster(CLUSTER)
-        .attachedTo(server.endpoint(), EmbeddedServer.ACCESS_KEY, EmbeddedServer.SECRET_KEY));
-    sim.addAgents(8, i -> AgentShape.standard());
-    ecs = Sdk.ecs(sim.endpoint());
+    sim = fixture.sim();
+    ecs = fixture.ecs();
   }
 
   @AfterAll
   static void stop() {
-    ecs.close();
-    sim.close();
-    server.close();
+    fixture.close();
   }
 
   @Test

@@ -4,10 +4,7 @@ import static io.gantry.testkit.ServiceChecks.awaitStable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gantry.testkit.agent.AgentShape;
 import io.gantry.testkit.agent.SimulatedAgent;
-import io.gantry.testkit.server.EmbeddedServer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -25,24 +22,20 @@ import software.amazon.awssdk.services.ecs.model.Task;
  */
 class MassDisconnectSimulationTest {
   static final String CLUSTER = "mass";
-  static EmbeddedServer server;
+  static ConfiguredSimulation fixture;
   static SimulatedCluster sim;
   static EcsClient ecs;
 
   @BeforeAll
   static void start() throws Exception {
-    server = EmbeddedServer.start(Clock.systemUTC(), c -> c.withLostTaskGrace(Duration.ofSeconds(2)));
-    sim = SimulatedCluster.start(SimulationOptions.defaults().withCluster(CLUSTER)
-        .attachedTo(server.endpoint(), EmbeddedServer.ACCESS_KEY, EmbeddedServer.SECRET_KEY));
-    sim.addAgents(6, i -> AgentShape.standard());
-    ecs = Sdk.ecs(sim.endpoint());
+    fixture = ConfiguredSimulation.start(CLUSTER, 6, c -> c.withLostTaskGrace(Duration.ofSeconds(2)));
+    sim = fixture.sim();
+    ecs = fixture.ecs();
   }
 
   @AfterAll
   static void stop() {
-    ecs.close();
-    sim.close();
-    server.close();
+    fixture.close();
   }
 
   @Test
