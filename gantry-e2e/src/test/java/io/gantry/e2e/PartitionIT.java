@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
- * A real agent cut off from the control plane for a minute (a proxy between them passes nothing,
+ * A real agent cut off from the control plane for two and a half minutes (below the default
+ * 180 s lost-task grace; a proxy between them passes nothing,
  * keeping the connections open): the control plane notices by missed heartbeats (1 s x 3 here),
  * the containers keep running, a stop and a scale-up asked for meanwhile wait; after healing the
  * agent reconnects, the stopped task's container goes, the service reaches its new desired count,
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
 class PartitionIT {
   private static final String CLUSTER = "partition";
   private static final String LABEL = "partition-it";
+  private static final Duration PARTITION = Duration.ofSeconds(150);
   @TempDir Path dir;
 
   @Test
@@ -70,7 +72,7 @@ class PartitionIT {
       String stopped = standalone.get(1);
       ecs.stopTask(b -> b.cluster(CLUSTER).task(stopped));
       ecs.updateService(b -> b.cluster(CLUSTER).service("web").desiredCount(3));
-      Thread.sleep(Math.max(0, 60_000 - (System.nanoTime() - began) / 1_000_000));
+      Thread.sleep(Math.max(0, PARTITION.toMillis() - (System.nanoTime() - began) / 1_000_000));
       for (Map.Entry<String, List<String>> e : containers.entrySet()) {
         assertThat(Host.containers(e.getKey(), false)).as("still running while cut off: %s", e.getKey())
             .isEqualTo(e.getValue());
