@@ -38,7 +38,10 @@ final class DockerEventStream implements EventSubscription {
   private volatile boolean closed;
   private volatile boolean started;
   private volatile Callback current;
+  /** The newest event time delivered so far (events of different containers may come slightly out of order). */
   private volatile long lastTimeNano;
+  /** After a reconnect: events up to this time were delivered before the break and come again (replays). */
+  private volatile long replayedUpTo;
 
   DockerEventStream(DockerClient client, RuntimeEventListener listener, ThreadFactory threads) {
     this.client = client;
@@ -74,6 +77,7 @@ final class DockerEventStream implements EventSubscription {
             .withEventTypeFilter(EventType.CONTAINER)
             .withLabelFilter(ContainerLabels.TASK_ARN);
         if (reconnect && lastTimeNano > 0) {
+          replayedUpTo = lastTimeNano;
           cmd.withSince(Long.toString(lastTimeNano / 1_000_000_000L));
         }
         cmd.exec(callback);
@@ -117,13 +121,15 @@ final class DockerEventStream implements EventSubscription {
     }
   }
 
-  private void deliver(Event e) {
+  void deliver(Event e) {
     long nano = e.getTimeNano() == null ? 0 : e.getTimeNano();
-    if (nano != 0 && nano <= lastTimeNano) {
+    if (nano != 0 && nano <= replayedUpTo) {
       return; // replayed after a reconnect; already delivered
     }
     RuntimeEvent event = toRuntimeEvent(e);
-    if (nano != 0) {
+    if (nano > lastTimeNano) {
+      // only the newest time counts: dockerd may stamp two containers' events out of order, and
+      // an older stamp arriving after a newer one is a new event, not a replay
       lastTimeNano = nano;
     }
     if (event != null) {

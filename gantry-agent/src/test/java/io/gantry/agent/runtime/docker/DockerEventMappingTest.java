@@ -18,6 +18,17 @@ class DockerEventMappingTest {
   }
 
   @Test
+  void an_event_stamped_before_the_newest_one_delivered_is_still_delivered() {
+    java.util.List<RuntimeEvent> got = new java.util.ArrayList<>();
+    DockerEventStream stream = new DockerEventStream(null, got::add, Thread::new);
+    stream.deliver(new Event().withAction("start").withTimenano(2_000L)
+        .withEventActor(new EventActor().withId("late").withAttributes(Map.of())));
+    stream.deliver(new Event().withAction("start").withTimenano(1_000L) // dockerd stamped it first, sent it second
+        .withEventActor(new EventActor().withId("early").withAttributes(Map.of())));
+    assertThat(got).extracting(RuntimeEvent::runtimeId).containsExactly("late", "early");
+  }
+
+  @Test
   void die_carries_the_exit_code_and_the_labels() {
     RuntimeEvent e = DockerEventStream.toRuntimeEvent(event("die",
         Map.of("exitCode", "3", "name", "ecs-x", "image", "busybox", "io.gantry.task-arn", "arn")));
