@@ -79,14 +79,20 @@ final class ServiceObserver {
    * {@code lost-task-grace-seconds}.
    */
   Duration lostGrace(ServiceKey key, String serviceArn) {
-    return seconds(key, serviceArn, LOST_GRACE_TAG)
-        .or(() -> seconds(key, io.gantry.model.Arn.cluster(key.scope(), key.cluster()), LOST_GRACE_TAG))
+    return lostGrace(key, tags.tags(key.scope(), serviceArn));
+  }
+
+  /** {@link #lostGrace(ServiceKey, String)} with the service's tags already read. */
+  private Duration lostGrace(ServiceKey key, List<Tag> serviceTags) {
+    return seconds(serviceTags, LOST_GRACE_TAG)
+        .or(() -> seconds(tags.tags(key.scope(), io.gantry.model.Arn.cluster(key.scope(), key.cluster())),
+            LOST_GRACE_TAG))
         .orElse(lostGrace);
   }
 
-  /** Tag {@code name} of resource {@code arn} as whole seconds ≥ 0; empty when absent or not such a number. */
-  private Optional<Duration> seconds(ServiceKey key, String arn, String name) {
-    for (Tag t : tags.tags(key.scope(), arn)) {
+  /** Tag {@code name} among {@code tags} as whole seconds ≥ 0; empty when absent or not such a number. */
+  private static Optional<Duration> seconds(List<Tag> tags, String name) {
+    for (Tag t : tags) {
       if (name.equals(t.key())) {
         try {
           long seconds = Long.parseLong(t.value().trim());
@@ -129,7 +135,8 @@ final class ServiceObserver {
       instanceKeys.values().forEach(k -> disconnectedSince.computeIfPresent(k, (x, since) -> now));
     }
     index.awaitCurrent(store.kv().revision());
-    Duration grace = lostGrace(key, stored.service().serviceArn());
+    List<Tag> serviceTags = tags.tags(key.scope(), stored.service().serviceArn()); // read once per pass
+    Duration grace = lostGrace(key, serviceTags);
     List<TaskView> views = new ArrayList<>();
     for (ServiceTaskIndex.Entry t : index.tasks(key)) {
       String startedBy = t.task().startedBy();
@@ -162,20 +169,15 @@ final class ServiceObserver {
     }
     ServiceTasks.DaemonHosts daemon = null;
     if (ServiceRules.DAEMON.equals(stored.service().schedulingStrategy()) && !stored.service().deployments().isEmpty()) {
-      daemon = daemonHosts(key, stored, instances, instanceKeys, now);
+      daemon = daemonHosts(key, stored, instances, instanceKeys, now, grace);
     }
     return new Observed(new ServiceReconciler.Inputs(stored, views, checked, now, spareDeploymentId, limits, daemon,
-        earlyExit(key, stored)), mass);
-  }
-
-  /** The service's {@code gantry:circuit-breaker-early-exit-seconds} tag as a duration (null: absent or not a number ≥ 0). */
-  private Duration earlyExit(ServiceKey key, StoredService stored) {
-    return seconds(key, stored.service().serviceArn(), ServiceReconciler.EARLY_EXIT_TAG).orElse(null);
+        seconds(serviceTags, ServiceReconciler.EARLY_EXIT_TAG).orElse(null)), mass);
   }
 
   /** The instances a DAEMON service belongs on: eligible ones whose agent is not lost. */
   private ServiceTasks.DaemonHosts daemonHosts(ServiceKey key, StoredService stored,
-      Map<String, ContainerInstance> instances, Map<String, String> instanceKeys, Instant now) {
+      Map<String, ContainerInstance> instances, Map<String, String> instanceKeys, Instant now, Duration grace) {
     Optional<TaskDefinition> td = definitions.definition(key.scope(), stored.service().deployments().get(0)
         .taskDefinition());
     if (td.isEmpty()) {
@@ -185,8 +187,7 @@ final class ServiceObserver {
         stored.service().placementConstraints(), td.get());
     Set<String> eligible = new HashSet<>();
     for (String id : hosts.eligible()) {
-      if (host(instances.get(id), instanceKeys.get(id), now, lostGrace(key, stored.service().serviceArn()))
-          == TaskView.Host.OK) {
+      if (host(instances.get(id), instanceKeys.get(id), now, grace) == TaskView.Host.OK) {
         eligible.add(id);
       }
     }
